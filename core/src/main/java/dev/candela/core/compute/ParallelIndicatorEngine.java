@@ -1,0 +1,80 @@
+package dev.candela.core.compute;
+
+import dev.candela.core.registry.ResolvedIndicator;
+import dev.candela.spi.BarBatch;
+import dev.candela.spi.IndicatorOutput;
+import dev.candela.spi.Profiler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+/**
+ * Runs each indicator's own batch computation, split into symbol ranges across an executor. This is the
+ * CPU path: the CPU backend uses it for everything, the GPU backend for whatever it has no kernel for.
+ */
+public final class ParallelIndicatorEngine implements ComputeBackend {
+    private final String name;
+    private final Executor executor;
+    private final int parallelism;
+    private final Profiler profiler;
+
+    /**
+     * @param name        backend name recorded with each result
+     * @param executor    where the symbol ranges run
+     * @param parallelism how many ranges to split a batch into at most (usually the thread count)
+     * @param profiler    times each indicator under {@code indicator:<id>}
+     */
+    public ParallelIndicatorEngine(String name, Executor executor, int parallelism, Profiler profiler) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
+        }
+        this.parallelism = parallelism;
+        this.profiler = Objects.requireNonNull(profiler, "profiler");
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public IndicatorResults compute(List<ResolvedIndicator> indicators, BarBatch bars) {
+        int symbols = bars.symbolCount();
+        int ranges = Math.max(1, Math.min(parallelism, symbols));
+        List<IndicatorResults.Computed> results = new ArrayList<>(indicators.size());
+        List<CompletableFuture<Void>> tasks = new ArrayList<>();
+        for (ResolvedIndicator ind : indicators) {
+            IndicatorOutput out = IndicatorOutput.allocate(ind.indicator().outputs().size(), symbols, bars.barCount());
+            results.add(new IndicatorResults.Computed(ind, out, name));
+            for (int r = 0; r < ranges; r++) {
+                int from = (int) ((long) symbols * r / ranges);
+                int to = (int) ((long) symbols * (r + 1) / ranges);
+                Runnable work = () -> profiler.time("indicator:" + ind.indicator().id(),
+                        () -> ind.indicator().compute(ind.parameters(), SymbolRange.of(bars, from, to),
+                                SymbolRange.of(out, from, to)));
+                tasks.add(indicators.size() == 1 && ranges == 1
+                        ? CompletableFuture.runAsync(work, Runnable::run)
+                        : CompletableFuture.runAsync(work, executor));
+            }
+        }
+        try {
+            CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+        return new IndicatorResults(results);
+    }
+}

@@ -1,0 +1,2 @@
+/** Saving and restoring streaming indicator states as JSON. */
+package dev.candela.core.state;

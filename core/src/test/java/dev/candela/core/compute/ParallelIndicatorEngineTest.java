@@ -1,0 +1,105 @@
+package dev.candela.core.compute;
+
+import dev.candela.core.registry.PluginRegistry;
+import dev.candela.core.registry.ResolvedIndicator;
+import dev.candela.core.registry.TestBars;
+import dev.candela.core.registry.TestPlugin;
+import dev.candela.spi.BarBatch;
+import dev.candela.spi.IndicatorOutput;
+import dev.candela.spi.Profiler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ParallelIndicatorEngineTest {
+    private final ExecutorService pool = Executors.newFixedThreadPool(3);
+    private final PluginRegistry registry = PluginRegistry.of(List.of(new TestPlugin()));
+
+    @AfterEach
+    void shutdown() {
+        pool.shutdownNow();
+    }
+
+    @Test
+    void computesHandCheckedValuesWithNaNWarmUp() {
+        ParallelIndicatorEngine engine = new ParallelIndicatorEngine("cpu", pool, 3, Profiler.disabled());
+        BarBatch bars = new TestBars(new double[][] {{1, 2, 3, 4, 5}, {10, 20, 30, 40, 50}});
+        IndicatorResults r = engine.compute(registry.resolveAll("runsum(2,3)"), bars);
+        assertEquals(List.of("runsum(2,3).sum", "runsum(2,3).scaled"), r.columnNames());
+        assertArrayEquals(new double[] {Double.NaN, 3, 5, 7, 9}, r.column("runsum(2,3).sum", 0));
+        assertArrayEquals(new double[] {Double.NaN, 90, 150, 210, 270}, r.column("runsum(2,3).scaled", 1));
+        assertEquals("cpu", r.backendOf("runsum(2,3).sum"));
+        assertThrows(IllegalArgumentException.class, () -> r.column("rsi(14)", 0));
+    }
+
+    @Test
+    void splittingAcrossThreadsGivesTheSameResultAsOneRange() {
+        Random rnd = new Random(7);
+        double[][] closes = new double[11][300];
+        for (double[] row : closes) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = 100 + rnd.nextGaussian();
+            }
+        }
+        BarBatch bars = new TestBars(closes);
+        List<ResolvedIndicator> specs = registry.resolveAll("runsum(5),runsum(20,0.5)");
+        IndicatorResults parallel = new ParallelIndicatorEngine("cpu", pool, 4, Profiler.disabled()).compute(specs, bars);
+        IndicatorResults serial = new ParallelIndicatorEngine("cpu", Runnable::run, 1, Profiler.disabled()).compute(specs, bars);
+        for (String column : serial.columnNames()) {
+            for (int s = 0; s < closes.length; s++) {
+                assertArrayEquals(serial.column(column, s), parallel.column(column, s), column + " symbol " + s);
+            }
+        }
+    }
+
+    @Test
+    void failureInsideAnIndicatorReachesTheCaller() {
+        ParallelIndicatorEngine engine = new ParallelIndicatorEngine("cpu", pool, 2, Profiler.disabled());
+        ResolvedIndicator failing = new ResolvedIndicator(new FailingIndicator(), dev.candela.spi.Parameters.none());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> engine.compute(List.of(failing), new TestBars(new double[][] {{1}, {2}})));
+        assertTrue(e.getMessage().contains("boom"));
+    }
+
+    @Test
+    void rejectsNonPositiveParallelism() {
+        assertThrows(IllegalArgumentException.class, () -> new ParallelIndicatorEngine("cpu", pool, 0, Profiler.disabled()));
+    }
+
+    /** Throws from compute. */
+    static final class FailingIndicator implements dev.candela.spi.Indicator {
+        @Override
+        public String id() {
+            return "failing";
+        }
+
+        @Override
+        public java.util.Set<dev.candela.spi.PriceField> inputs() {
+            return java.util.Set.of(dev.candela.spi.PriceField.CLOSE);
+        }
+
+        @Override
+        public int lookback(dev.candela.spi.Parameters p) {
+            return 0;
+        }
+
+        @Override
+        public void compute(dev.candela.spi.Parameters p, BarBatch bars, IndicatorOutput out) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public dev.candela.spi.IndicatorState newState(dev.candela.spi.Parameters p) {
+            throw new IllegalStateException("boom");
+        }
+    }
+}
