@@ -1,0 +1,6 @@
+/**
+ * File output that never leaves a half-written file behind: {@link dev.candela.core.io.AtomicFiles}
+ * writes to a temporary file next to the target and moves it into place only once everything was
+ * written and flushed to disk. Every module that writes results goes through it.
+ */
+package dev.candela.core.io;
