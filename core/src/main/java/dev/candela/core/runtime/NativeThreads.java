@@ -142,7 +142,7 @@ public final class NativeThreads {
         Map<String, String> set = apply(System.getProperties());
         if (set.containsKey(COMMON_POOL_PARALLELISM) && ForkJoinPool.getCommonPoolParallelism() != count) {
             // The pool reads the property once, when it starts; someone started it before us.
-            LOG.info("{}={} set, but the common pool had already started with parallelism {}",
+            LOG.debug("{}={} set, but the common pool had already started with parallelism {}",
                     COMMON_POOL_PARALLELISM, count, ForkJoinPool.getCommonPoolParallelism());
         }
         return set;

@@ -1,0 +1,16 @@
+package dev.candela.cli;
+
+/** The CLI's exit codes. */
+public final class ExitCode {
+    /** Success. */
+    public static final int OK = 0;
+    /** Internal error: a bug or an unexpected failure. */
+    public static final int INTERNAL = 1;
+    /** Bad usage: options, configuration, or a request this machine cannot serve. */
+    public static final int USAGE = 2;
+    /** Bad input data: the message names the file, line and column. */
+    public static final int BAD_DATA = 3;
+
+    private ExitCode() {
+    }
+}

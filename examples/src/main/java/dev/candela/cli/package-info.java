@@ -1,0 +1,2 @@
+/** The {@code candela} command line, built with picocli. */
+package dev.candela.cli;

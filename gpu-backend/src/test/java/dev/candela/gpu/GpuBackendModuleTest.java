@@ -1,0 +1,123 @@
+package dev.candela.gpu;
+
+import com.google.inject.Key;
+import com.google.inject.Stage;
+import dev.candela.core.Candela;
+import dev.candela.core.compute.ComputeBackend;
+import dev.candela.core.compute.IndicatorResults;
+import dev.candela.core.config.CandelaConfig;
+import dev.candela.core.hardware.CudaStatus;
+import dev.candela.core.hardware.HardwareReport;
+import dev.candela.core.registry.ResolvedIndicator;
+import dev.candela.core.runtime.BackendSelector;
+import dev.candela.spi.BarBatch;
+import dev.candela.spi.Column;
+import dev.candela.spi.Indicator;
+import dev.candela.spi.IndicatorOutput;
+import dev.candela.spi.IndicatorState;
+import dev.candela.spi.Parameters;
+import dev.candela.spi.PriceField;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GpuBackendModuleTest {
+    private static final HardwareReport NO_GPU = new HardwareReport("Test CPU", 2, 2, 2, 8L << 30, 4L << 30,
+            2L << 30, "Linux", "amd64", List.of(), CudaStatus.unavailable("no NVIDIA driver"), List.of());
+
+    private static Candela emulatedGpu(Stage stage) {
+        return Candela.builder().hardware(NO_GPU).config(CandelaConfig.defaults())
+                .selector(BackendSelector.of(Map.of("CANDELA_BACKEND", "gpu", "CANDELA_GPU_EMULATE", "1"), Map.of()))
+                .stage(stage).build();
+    }
+
+    @Test
+    void wiringNeedsNoHardware() {
+        try (Candela candela = emulatedGpu(Stage.TOOL)) {
+            assertTrue(candela.injector().getBindings().containsKey(Key.get(ComputeBackend.class)));
+        }
+    }
+
+    @Test
+    void emulatedGpuRunsOnNd4jNativeAndHandsKernellessIndicatorsToTheCpuPath() {
+        try (Candela candela = emulatedGpu(Stage.DEVELOPMENT)) {
+            assertTrue(candela.backend().emulated());
+            ComputeBackend gpu = candela.compute();
+            assertEquals("gpu", gpu.name());
+            ResolvedIndicator doubled = new ResolvedIndicator(new Doubled(), Parameters.none());
+            IndicatorResults r = gpu.compute(List.of(doubled), new OneSeries(new double[] {1, 2.5, -3}));
+            assertArrayEquals(new double[] {2, 5, -6}, r.column("doubled", 0));
+            assertEquals("cpu", r.backendOf("doubled"), "no device kernel: computed on the CPU path");
+            assertEquals("org.nd4j.linalg.cpu.nativecpu.CpuBackend", ((GpuComputeBackend) gpu).ensureNd4j());
+            assertEquals(candela.threads().count(), Nd4jThreads.current().blasThreads());
+        }
+    }
+
+    /** Twice the close. */
+    static final class Doubled implements Indicator {
+        @Override
+        public String id() {
+            return "doubled";
+        }
+
+        @Override
+        public Set<PriceField> inputs() {
+            return Set.of(PriceField.CLOSE);
+        }
+
+        @Override
+        public int lookback(Parameters p) {
+            return 0;
+        }
+
+        @Override
+        public void compute(Parameters p, BarBatch bars, IndicatorOutput out) {
+            for (int s = 0; s < bars.symbolCount(); s++) {
+                Column c = bars.column(PriceField.CLOSE, s);
+                double[] o = out.array(0, s);
+                for (int i = 0; i < c.length(); i++) {
+                    o[i] = 2 * c.get(i);
+                }
+            }
+        }
+
+        @Override
+        public IndicatorState newState(Parameters p) {
+            throw new UnsupportedOperationException("batch only in this test");
+        }
+    }
+
+    /** One symbol whose fields all equal the given closes. */
+    record OneSeries(double[] close) implements BarBatch {
+        @Override
+        public int symbolCount() {
+            return 1;
+        }
+
+        @Override
+        public int barCount() {
+            return close.length;
+        }
+
+        @Override
+        public String symbol(int symbol) {
+            return "T";
+        }
+
+        @Override
+        public long timestamp(int bar) {
+            return bar * 3_600_000L;
+        }
+
+        @Override
+        public Column column(PriceField field, int symbol) {
+            return Column.of(close);
+        }
+    }
+}
