@@ -2,11 +2,15 @@ package dev.candela.core.compute;
 
 import dev.candela.core.registry.ResolvedIndicator;
 import dev.candela.spi.BarBatch;
+import dev.candela.spi.Indicator;
 import dev.candela.spi.IndicatorOutput;
+import dev.candela.spi.Parameters;
 import dev.candela.spi.Profiler;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -43,24 +47,44 @@ public final class ParallelIndicatorEngine implements ComputeBackend {
         return name;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Indicators that share one implementation (a parameter sweep such as {@code rsi(2)..rsi(100)})
+     * are computed together through {@link dev.candela.spi.Indicator#computeSweep}, so the
+     * implementation can share work between them.
+     */
     @Override
     public IndicatorResults compute(List<ResolvedIndicator> indicators, BarBatch bars) {
         int symbols = bars.symbolCount();
         int ranges = Math.max(1, Math.min(parallelism, symbols));
         List<IndicatorResults.Computed> results = new ArrayList<>(indicators.size());
-        List<CompletableFuture<Void>> tasks = new ArrayList<>();
+        Map<Indicator, List<IndicatorResults.Computed>> sweeps = new LinkedHashMap<>();
         for (ResolvedIndicator ind : indicators) {
             IndicatorOutput out = IndicatorOutput.allocate(ind.indicator().outputs().size(), symbols, bars.barCount());
-            results.add(new IndicatorResults.Computed(ind, out, name));
+            IndicatorResults.Computed computed = new IndicatorResults.Computed(ind, out, name);
+            results.add(computed);
+            sweeps.computeIfAbsent(ind.indicator(), k -> new ArrayList<>()).add(computed);
+        }
+        List<CompletableFuture<Void>> tasks = new ArrayList<>();
+        boolean inline = sweeps.size() == 1 && ranges == 1;
+        for (Map.Entry<Indicator, List<IndicatorResults.Computed>> sweep : sweeps.entrySet()) {
+            Indicator indicator = sweep.getKey();
+            List<IndicatorResults.Computed> members = sweep.getValue();
+            List<Parameters> parameters = members.stream().map(c -> c.indicator().parameters()).toList();
             for (int r = 0; r < ranges; r++) {
                 int from = (int) ((long) symbols * r / ranges);
                 int to = (int) ((long) symbols * (r + 1) / ranges);
-                Runnable work = () -> profiler.time("indicator:" + ind.indicator().id(),
-                        () -> ind.indicator().compute(ind.parameters(), SymbolRange.of(bars, from, to),
-                                SymbolRange.of(out, from, to)));
-                tasks.add(indicators.size() == 1 && ranges == 1
-                        ? CompletableFuture.runAsync(work, Runnable::run)
-                        : CompletableFuture.runAsync(work, executor));
+                BarBatch part = SymbolRange.of(bars, from, to);
+                List<IndicatorOutput> outs = members.stream().map(c -> SymbolRange.of(c.output(), from, to)).toList();
+                Runnable work = () -> profiler.time("indicator:" + indicator.id(), () -> {
+                    if (members.size() == 1) {
+                        indicator.compute(parameters.get(0), part, outs.get(0));
+                    } else {
+                        indicator.computeSweep(parameters, part, outs);
+                    }
+                });
+                tasks.add(CompletableFuture.runAsync(work, inline ? Runnable::run : executor));
             }
         }
         try {

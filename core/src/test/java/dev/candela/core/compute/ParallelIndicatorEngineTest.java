@@ -71,6 +71,72 @@ class ParallelIndicatorEngineTest {
     }
 
     @Test
+    void indicatorsSharingAnImplementationRunAsOneSweep() {
+        CountingSweeps counting = new CountingSweeps();
+        List<ResolvedIndicator> specs = List.of(
+                new ResolvedIndicator(counting, counting.bind(2)),
+                new ResolvedIndicator(counting, counting.bind(3, 0.5)),
+                new ResolvedIndicator(counting, counting.bind(4)));
+        BarBatch bars = new TestBars(new double[][] {{1, 2, 3, 4, 5, 6}, {6, 5, 4, 3, 2, 1}});
+        IndicatorResults swept = new ParallelIndicatorEngine("cpu", pool, 2, Profiler.disabled()).compute(specs, bars);
+        assertEquals(2, counting.sweeps.get(), "one sweep per symbol range");
+        assertEquals(0, counting.singles.get());
+        assertArrayEquals(new double[] {Double.NaN, Double.NaN, 3, 4.5, 6, 7.5}, swept.column("runsum(3,0.5).scaled", 0));
+        assertArrayEquals(new double[] {Double.NaN, Double.NaN, Double.NaN, 18, 14, 10}, swept.column("runsum(4,2).sum", 1));
+    }
+
+    /** A RunningSum that counts how it was asked to compute. */
+    static final class CountingSweeps implements dev.candela.spi.Indicator {
+        final java.util.concurrent.atomic.AtomicInteger sweeps = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger singles = new java.util.concurrent.atomic.AtomicInteger();
+        private final dev.candela.core.registry.RunningSum delegate = new dev.candela.core.registry.RunningSum();
+
+        @Override
+        public String id() {
+            return delegate.id();
+        }
+
+        @Override
+        public List<dev.candela.spi.ParameterSpec> parameters() {
+            return delegate.parameters();
+        }
+
+        @Override
+        public java.util.Set<dev.candela.spi.PriceField> inputs() {
+            return delegate.inputs();
+        }
+
+        @Override
+        public List<String> outputs() {
+            return delegate.outputs();
+        }
+
+        @Override
+        public int lookback(dev.candela.spi.Parameters p) {
+            return delegate.lookback(p);
+        }
+
+        @Override
+        public void compute(dev.candela.spi.Parameters p, BarBatch bars, IndicatorOutput out) {
+            singles.incrementAndGet();
+            delegate.compute(p, bars, out);
+        }
+
+        @Override
+        public void computeSweep(List<dev.candela.spi.Parameters> sweep, BarBatch bars, List<IndicatorOutput> outs) {
+            sweeps.incrementAndGet();
+            for (int i = 0; i < sweep.size(); i++) {
+                delegate.compute(sweep.get(i), bars, outs.get(i));
+            }
+        }
+
+        @Override
+        public dev.candela.spi.IndicatorState newState(dev.candela.spi.Parameters p) {
+            return delegate.newState(p);
+        }
+    }
+
+    @Test
     void rejectsNonPositiveParallelism() {
         assertThrows(IllegalArgumentException.class, () -> new ParallelIndicatorEngine("cpu", pool, 0, Profiler.disabled()));
     }
