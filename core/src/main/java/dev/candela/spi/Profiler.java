@@ -13,15 +13,21 @@ public interface Profiler {
 
     /** Times {@code work} under {@code name}. */
     default <T> T time(String name, Supplier<T> work) {
-        try (Scope ignored = scope(name)) {
+        Scope scope = scope(name);
+        try {
             return work.get();
+        } finally {
+            scope.close();
         }
     }
 
     /** Times {@code work} under {@code name}. */
     default void time(String name, Runnable work) {
-        try (Scope ignored = scope(name)) {
+        Scope scope = scope(name);
+        try {
             work.run();
+        } finally {
+            scope.close();
         }
     }
 
