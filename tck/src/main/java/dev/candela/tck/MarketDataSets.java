@@ -70,13 +70,16 @@ public final class MarketDataSets {
         return List.copyOf(out);
     }
 
-    /** Three aligned seeded synthetic symbols of {@value #SYNTHETIC_BARS} hourly bars. */
+    /**
+     * Nine aligned seeded synthetic symbols of {@value #SYNTHETIC_BARS} hourly bars: more than twice the
+     * four lanes that batch kernels interleave, plus a remainder.
+     */
     public static List<OhlcvSeries> syntheticSymbols() {
         List<OhlcvSeries> s = synthetic;
         if (s == null) {
             synchronized (MarketDataSets.class) {
                 if (synthetic == null) {
-                    synthetic = SyntheticMarket.builder().seed(20240601L).symbols("KIT-A", "KIT-B", "KIT-C")
+                    synthetic = SyntheticMarket.builder().seed(20240601L).symbols("KIT-A", "KIT-B", "KIT-C", "KIT-D", "KIT-E", "KIT-F", "KIT-G", "KIT-H", "KIT-I")
                             .timeframe(Timeframe.parse("1h")).bars(SYNTHETIC_BARS).build().generateSeries();
                 }
                 s = synthetic;
@@ -90,9 +93,9 @@ public final class MarketDataSets {
         return syntheticSymbols().get(0);
     }
 
-    /** The real files, or the synthetic symbols where none are present. */
+    /** The real files, or three of the synthetic symbols where none are present. */
     public static List<OhlcvSeries> realOrSynthetic() {
         List<OhlcvSeries> r = real();
-        return r.isEmpty() ? syntheticSymbols() : r;
+        return r.isEmpty() ? syntheticSymbols().subList(0, 3) : r;
     }
 }

@@ -1,0 +1,356 @@
+package dev.candela.cpu.kernel;
+
+import java.util.Arrays;
+
+/**
+ * TA-Lib-exact simple and exponential moving averages over array ranges: the building blocks of most
+ * other indicators.
+ *
+ * <p>Every kernel reads {@code in[inOff + i]} and writes {@code out[outOff + i]} for {@code i} in
+ * {@code [0, len)}, writing {@code NaN} before its lookback, so kernels nest: an EMA of an EMA starts
+ * where the first one's values start. Input and output may be the same array only where a kernel says
+ * so. No kernel allocates.
+ */
+public final class MovingAverages {
+    /** Bars per block of the multi-lane SMA: four lanes of it stay in a core's L1/L2 cache between passes. */
+    private static final int LANE_BLOCK = 2048;
+
+    private MovingAverages() {
+    }
+
+    /** Fills {@code out[off, off + len)} with NaN. */
+    public static void nan(double[] out, int off, int len) {
+        Arrays.fill(out, off, off + Math.max(0, len), Double.NaN);
+    }
+
+    /**
+     * Simple moving average, lookback {@code period - 1}: TA-Lib's running sum of {@code period - 1}
+     * values, add the new value, emit sum / period, subtract the oldest.
+     */
+    public static void sma(double[] in, int inOff, double[] out, int outOff, int len, int period) {
+        int lookback = period - 1;
+        if (len <= lookback) {
+            nan(out, outOff, len);
+            return;
+        }
+        nan(out, outOff, lookback);
+        double sum = 0;
+        for (int i = 0; i < lookback; i++) {
+            sum += in[inOff + i];
+        }
+        for (int i = lookback; i < len; i++) {
+            sum += in[inOff + i];
+            double value = sum;
+            sum -= in[inOff + i - lookback];
+            out[outOff + i] = value / period;
+        }
+    }
+
+    /** Exponential moving average with TA-Lib's {@code k = 2 / (period + 1)}. */
+    public static void ema(double[] in, int inOff, double[] out, int outOff, int len, int period) {
+        ema(in, inOff, out, outOff, len, period, 2.0 / (period + 1));
+    }
+
+    /**
+     * Exponential moving average with smoothing factor {@code k}, lookback {@code period - 1}: seeded
+     * with the SMA of the first {@code period} values (summed in order from 0.0), then
+     * {@code prev = (x - prev) * k + prev}. {@code in} and {@code out} may be the same range.
+     */
+    public static void ema(double[] in, int inOff, double[] out, int outOff, int len, int period, double k) {
+        int lookback = period - 1;
+        if (len <= lookback) {
+            nan(out, outOff, len);
+            return;
+        }
+        double sum = 0;
+        for (int i = 0; i < period; i++) {
+            sum += in[inOff + i];
+        }
+        double prev = sum / period;
+        nan(out, outOff, lookback);
+        out[outOff + lookback] = prev;
+        for (int i = period; i < len; i++) {
+            prev = (in[inOff + i] - prev) * k + prev;
+            out[outOff + i] = prev;
+        }
+    }
+
+    /**
+     * EMA seeded at an explicit bar: the seed is the SMA of {@code in[seedFrom .. seedTo]} (inclusive),
+     * emitted at {@code seedTo}; recursion continues to {@code len}. Bars before {@code seedTo} are NaN.
+     * TA-Lib's MACD seeds its fast EMA this way, over the bars that end where the slow EMA's seed ends.
+     */
+    public static void emaSeeded(double[] in, int inOff, double[] out, int outOff, int len, int seedFrom, int seedTo,
+                                 double k) {
+        if (seedTo >= len) {
+            nan(out, outOff, len);
+            return;
+        }
+        double sum = 0;
+        for (int i = seedFrom; i <= seedTo; i++) {
+            sum += in[inOff + i];
+        }
+        double prev = sum / (seedTo - seedFrom + 1);
+        nan(out, outOff, seedTo);
+        out[outOff + seedTo] = prev;
+        for (int i = seedTo + 1; i < len; i++) {
+            prev = (in[inOff + i] - prev) * k + prev;
+            out[outOff + i] = prev;
+        }
+    }
+
+    /** TA-Lib's EMA smoothing factor {@code 2 / (period + 1)}. */
+    public static double emaFactor(int period) {
+        return 2.0 / (period + 1);
+    }
+
+    /**
+     * One EMA step, {@code (x - prev) * k + prev}, in TA-Lib's operation order: streaming states and fused
+     * loops call this so that they round exactly like {@link #ema}.
+     */
+    public static double emaStep(double prev, double x, double k) {
+        return (x - prev) * k + prev;
+    }
+
+    /**
+     * Several EMAs at once, lane {@code j} reading {@code in[j][inOff[j] + i]} and writing
+     * {@code out[j][outOff[j] + i]} for {@code i} in {@code [0, len)} with period {@code period[j]}. Lanes
+     * may share an input (a sweep over periods) or not (a batch of symbols). Every lane equals
+     * {@link #ema(double[], int, double[], int, int, int) ema} of the same arguments bit for bit.
+     *
+     * <p>An EMA is one long chain of dependent operations, so a single one leaves most of the CPU idle;
+     * four independent chains in one loop take little longer than one (about three times the throughput).
+     * A group of four runs side by side from the end of its longest warm-up, so lanes of similar periods
+     * belong together.
+     */
+    public static void emaLanes(double[][] in, int[] inOff, double[][] out, int[] outOff, int len, int[] period) {
+        int lanes = checkLanes(in, inOff, out, outOff, period);
+        int j = 0;
+        for (; j + 4 <= lanes; j += 4) {
+            ema4(in, inOff, out, outOff, len, period, j);
+        }
+        for (; j < lanes; j++) {
+            ema(in[j], inOff[j], out[j], outOff[j], len, period[j]);
+        }
+    }
+
+    private static void ema4(double[][] in, int[] inOff, double[][] out, int[] outOff, int len, int[] period, int j) {
+        int start = Math.max(Math.max(period[j], period[j + 1]), Math.max(period[j + 2], period[j + 3])) - 1;
+        if (len <= start + 1) {
+            for (int m = j; m < j + 4; m++) {
+                ema(in[m], inOff[m], out[m], outOff[m], len, period[m]);
+            }
+            return;
+        }
+        double[] in0 = in[j];
+        double[] in1 = in[j + 1];
+        double[] in2 = in[j + 2];
+        double[] in3 = in[j + 3];
+        double[] out0 = out[j];
+        double[] out1 = out[j + 1];
+        double[] out2 = out[j + 2];
+        double[] out3 = out[j + 3];
+        int i0 = inOff[j];
+        int i1 = inOff[j + 1];
+        int i2 = inOff[j + 2];
+        int i3 = inOff[j + 3];
+        int o0 = outOff[j];
+        int o1 = outOff[j + 1];
+        int o2 = outOff[j + 2];
+        int o3 = outOff[j + 3];
+        double k0 = emaFactor(period[j]);
+        double k1 = emaFactor(period[j + 1]);
+        double k2 = emaFactor(period[j + 2]);
+        double k3 = emaFactor(period[j + 3]);
+        double e0 = emaHead(in0, i0, out0, o0, period[j], k0, start);
+        double e1 = emaHead(in1, i1, out1, o1, period[j + 1], k1, start);
+        double e2 = emaHead(in2, i2, out2, o2, period[j + 2], k2, start);
+        double e3 = emaHead(in3, i3, out3, o3, period[j + 3], k3, start);
+        for (int i = start + 1; i < len; i++) {
+            e0 = emaStep(e0, in0[i0 + i], k0);
+            e1 = emaStep(e1, in1[i1 + i], k1);
+            e2 = emaStep(e2, in2[i2 + i], k2);
+            e3 = emaStep(e3, in3[i3 + i], k3);
+            out0[o0 + i] = e0;
+            out1[o1 + i] = e1;
+            out2[o2 + i] = e2;
+            out3[o3 + i] = e3;
+        }
+    }
+
+    /** The EMA's warm-up, seed and values up to bar {@code last} inclusive; returns the value at {@code last}. */
+    private static double emaHead(double[] in, int inOff, double[] out, int outOff, int period, double k, int last) {
+        double sum = 0;
+        for (int i = 0; i < period; i++) {
+            sum += in[inOff + i];
+        }
+        double prev = sum / period;
+        nan(out, outOff, period - 1);
+        out[outOff + period - 1] = prev;
+        for (int i = period; i <= last; i++) {
+            prev = emaStep(prev, in[inOff + i], k);
+            out[outOff + i] = prev;
+        }
+        return prev;
+    }
+
+    /**
+     * Several SMAs at once, laid out as in {@link #emaLanes}; every lane equals
+     * {@link #sma(double[], int, double[], int, int, int) sma} of the same arguments bit for bit.
+     */
+    public static void smaLanes(double[][] in, int[] inOff, double[][] out, int[] outOff, int len, int[] period) {
+        int lanes = checkLanes(in, inOff, out, outOff, period);
+        int j = 0;
+        for (; j + 4 <= lanes; j += 4) {
+            sma4(in, inOff, out, outOff, len, period, j);
+        }
+        for (; j < lanes; j++) {
+            sma(in[j], inOff[j], out[j], outOff[j], len, period[j]);
+        }
+    }
+
+    private static void sma4(double[][] in, int[] inOff, double[][] out, int[] outOff, int len, int[] period, int j) {
+        int p0 = period[j];
+        int p1 = period[j + 1];
+        int p2 = period[j + 2];
+        int p3 = period[j + 3];
+        int start = Math.max(Math.max(p0, p1), Math.max(p2, p3)) - 1;
+        if (len <= start + 1) {
+            for (int m = j; m < j + 4; m++) {
+                sma(in[m], inOff[m], out[m], outOff[m], len, period[m]);
+            }
+            return;
+        }
+        double[] in0 = in[j];
+        double[] in1 = in[j + 1];
+        double[] in2 = in[j + 2];
+        double[] in3 = in[j + 3];
+        double[] out0 = out[j];
+        double[] out1 = out[j + 1];
+        double[] out2 = out[j + 2];
+        double[] out3 = out[j + 3];
+        int i0 = inOff[j];
+        int i1 = inOff[j + 1];
+        int i2 = inOff[j + 2];
+        int i3 = inOff[j + 3];
+        int o0 = outOff[j];
+        int o1 = outOff[j + 1];
+        int o2 = outOff[j + 2];
+        int o3 = outOff[j + 3];
+        double s0 = smaHead(in0, i0, out0, o0, p0, start);
+        double s1 = smaHead(in1, i1, out1, o1, p1, start);
+        double s2 = smaHead(in2, i2, out2, o2, p2, start);
+        double s3 = smaHead(in3, i3, out3, o3, p3, start);
+        // Trailing indices: the value leaving each window at bar i is in[i - (period - 1)].
+        int t0 = i0 - p0 + 1;
+        int t1 = i1 - p1 + 1;
+        int t2 = i2 - p2 + 1;
+        int t3 = i3 - p3 + 1;
+        // Four scalar divisions per bar would outlast the four interleaved sums, so each block stores the
+        // sums and divides them afterwards in loops that vectorise; the quotients are the same bits.
+        for (int from = start + 1; from < len; from += LANE_BLOCK) {
+            int to = Math.min(len, from + LANE_BLOCK);
+            for (int i = from; i < to; i++) {
+                s0 += in0[i0 + i];
+                s1 += in1[i1 + i];
+                s2 += in2[i2 + i];
+                s3 += in3[i3 + i];
+                out0[o0 + i] = s0;
+                out1[o1 + i] = s1;
+                out2[o2 + i] = s2;
+                out3[o3 + i] = s3;
+                s0 -= in0[t0 + i];
+                s1 -= in1[t1 + i];
+                s2 -= in2[t2 + i];
+                s3 -= in3[t3 + i];
+            }
+            divide(out0, o0 + from, o0 + to, p0);
+            divide(out1, o1 + from, o1 + to, p1);
+            divide(out2, o2 + from, o2 + to, p2);
+            divide(out3, o3 + from, o3 + to, p3);
+        }
+    }
+
+    private static void divide(double[] a, int from, int to, double divisor) {
+        for (int i = from; i < to; i++) {
+            a[i] = a[i] / divisor;
+        }
+    }
+
+    /**
+     * The SMA's warm-up and values up to bar {@code last} inclusive; returns the running sum as it stands
+     * after bar {@code last} (the last {@code period - 1} values).
+     */
+    private static double smaHead(double[] in, int inOff, double[] out, int outOff, int period, int last) {
+        int lookback = period - 1;
+        nan(out, outOff, lookback);
+        double sum = 0;
+        for (int i = 0; i < lookback; i++) {
+            sum += in[inOff + i];
+        }
+        for (int i = lookback; i <= last; i++) {
+            sum += in[inOff + i];
+            double value = sum;
+            sum -= in[inOff + i - lookback];
+            out[outOff + i] = value / period;
+        }
+        return sum;
+    }
+
+    private static int checkLanes(double[][] in, int[] inOff, double[][] out, int[] outOff, int[] period) {
+        int lanes = in.length;
+        if (inOff.length != lanes || out.length != lanes || outOff.length != lanes || period.length != lanes) {
+            throw new IllegalArgumentException("lane arrays differ in length: " + lanes + ", " + inOff.length + ", "
+                    + out.length + ", " + outOff.length + ", " + period.length);
+        }
+        for (int p : period) {
+            if (p < 1) {
+                throw new IllegalArgumentException("period " + p + " < 1");
+            }
+        }
+        return lanes;
+    }
+
+    /**
+     * Weighted moving average (weights {@code 1..period}, newest heaviest), lookback {@code period - 1},
+     * in TA-Lib's order: a running plain sum and a running weighted sum, the weighted sum dropping the
+     * plain sum after each output. Period 1 copies the input. The divisor is computed in 64 bits, so
+     * periods above 46340, where TA-Lib's 32-bit {@code period * (period + 1)} overflows, stay correct.
+     * {@code in} and {@code out} must not overlap.
+     */
+    public static void wma(double[] in, int inOff, double[] out, int outOff, int len, int period) {
+        if (period == 1) {
+            System.arraycopy(in, inOff, out, outOff, Math.max(0, len));
+            return;
+        }
+        int lookback = period - 1;
+        if (len <= lookback) {
+            nan(out, outOff, len);
+            return;
+        }
+        nan(out, outOff, lookback);
+        double divider = wmaDivider(period);
+        double periodSum = 0;
+        double periodSub = 0;
+        for (int i = 0; i < lookback; i++) {
+            double x = in[inOff + i];
+            periodSub += x;
+            periodSum += x * (i + 1);
+        }
+        double trailing = 0;
+        for (int i = lookback; i < len; i++) {
+            double x = in[inOff + i];
+            periodSub += x;
+            periodSub -= trailing;
+            periodSum += x * period;
+            trailing = in[inOff + i - lookback];
+            out[outOff + i] = periodSum / divider;
+            periodSum -= periodSub;
+        }
+    }
+
+    /** The sum of the WMA's weights, {@code period * (period + 1) / 2}. */
+    public static double wmaDivider(int period) {
+        return (double) ((long) period * (period + 1) / 2);
+    }
+}

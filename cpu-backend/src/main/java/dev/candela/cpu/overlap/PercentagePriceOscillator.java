@@ -1,0 +1,18 @@
+package dev.candela.cpu.overlap;
+
+/**
+ * {@code ppo(fast, slow)}: the percentage price oscillator {@code (SMA(fast) - SMA(slow)) / SMA(slow) * 100}
+ * of the close, TA-Lib-exact with its default SMA; 0 where the slow average is zero within 1e-8.
+ */
+final class PercentagePriceOscillator extends PriceOscillator {
+    private static final double ZERO = 1e-8;
+
+    PercentagePriceOscillator() {
+        super("ppo", "Percentage Price Oscillator");
+    }
+
+    @Override
+    double combine(double fast, double slow) {
+        return slow > -ZERO && slow < ZERO ? 0.0 : ((fast - slow) / slow) * 100.0;
+    }
+}

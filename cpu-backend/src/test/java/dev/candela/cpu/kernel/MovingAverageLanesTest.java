@@ -1,0 +1,96 @@
+package dev.candela.cpu.kernel;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class MovingAverageLanesTest {
+    private static final int LEN = 5_000;
+    private static final double SENTINEL = -777.0;
+    private static final int[] PERIODS = {2, 30, 7, 100, 3, 4_999, 5_001};
+
+    /** Seven lanes (a group of four and three left over), each a random walk inside a larger array. */
+    private static double[][] inputs(long seed) {
+        Random random = new Random(seed);
+        double[][] in = new double[PERIODS.length][];
+        for (int j = 0; j < in.length; j++) {
+            in[j] = new double[LEN + 10 * j + 3];
+            double price = 100 + 50 * j;
+            for (int i = 0; i < in[j].length; i++) {
+                price += random.nextGaussian();
+                in[j][i] = price;
+            }
+        }
+        return in;
+    }
+
+    private static int[] inOffsets() {
+        int[] off = new int[PERIODS.length];
+        for (int j = 0; j < off.length; j++) {
+            off[j] = 10 * j + 3;
+        }
+        return off;
+    }
+
+    private static double[][] sentinelOutputs(int[] outOff) {
+        double[][] out = new double[PERIODS.length][];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = new double[outOff[j] + LEN + 5];
+            Arrays.fill(out[j], SENTINEL);
+        }
+        return out;
+    }
+
+    private interface Single {
+        void run(double[] in, int inOff, double[] out, int outOff, int len, int period);
+    }
+
+    private interface Lanes {
+        void run(double[][] in, int[] inOff, double[][] out, int[] outOff, int len, int[] period);
+    }
+
+    private static void assertLanesEqualSingles(Lanes lanes, Single single, int len) {
+        double[][] in = inputs(11);
+        int[] inOff = inOffsets();
+        int[] outOff = {0, 1, 2, 5, 8, 13, 21};
+        double[][] together = sentinelOutputs(outOff);
+        lanes.run(in, inOff, together, outOff, len, PERIODS.clone());
+        for (int j = 0; j < PERIODS.length; j++) {
+            double[] alone = new double[together[j].length];
+            Arrays.fill(alone, SENTINEL);
+            single.run(in[j], inOff[j], alone, outOff[j], len, PERIODS[j]);
+            assertArrayEquals(alone, together[j], "lane " + j + " of period " + PERIODS[j]);
+            assertEquals(SENTINEL, together[j][outOff[j] + len], "lane " + j + " wrote past its range");
+        }
+    }
+
+    @Test
+    void emaLanesEqualEachSingleEmaBitForBit() {
+        assertLanesEqualSingles(MovingAverages::emaLanes, MovingAverages::ema, LEN);
+    }
+
+    @Test
+    void smaLanesEqualEachSingleSmaBitForBitAcrossBlocks() {
+        assertLanesEqualSingles(MovingAverages::smaLanes, MovingAverages::sma, LEN);
+    }
+
+    @Test
+    void lanesShorterThanEveryPeriodAreAllNaN() {
+        assertLanesEqualSingles(MovingAverages::emaLanes, MovingAverages::ema, 1);
+        assertLanesEqualSingles(MovingAverages::smaLanes, MovingAverages::sma, 1);
+    }
+
+    @Test
+    void rejectsLaneArraysOfDifferentLengths() {
+        double[][] in = {new double[10], new double[10]};
+        assertThrows(IllegalArgumentException.class,
+                () -> MovingAverages.emaLanes(in, new int[2], new double[2][10], new int[1], 10, new int[] {2, 2}));
+        assertThrows(IllegalArgumentException.class,
+                () -> MovingAverages.smaLanes(in, new int[2], new double[2][10], new int[2], 10, new int[] {2, 0}));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.candela.cpu.overlap;
+
+import dev.candela.spi.Indicator;
+import dev.candela.tck.IndicatorKit;
+import dev.candela.tck.TaLibReference;
+
+import java.util.List;
+import java.util.Optional;
+
+class TriangularMovingAverageTest extends IndicatorKit {
+    @Override
+    protected Indicator indicator() {
+        return new TriangularMovingAverage();
+    }
+
+    @Override
+    protected List<double[]> parameterSets() {
+        return List.of(new double[] {30}, new double[] {2}, new double[] {51});
+    }
+
+    @Override
+    protected Optional<TaLibReference> taLib() {
+        return Optional.of((core, p, b) -> TaLibRuns.one("trima", b.length(),
+                (end, begin, count, out) -> core.trima(0, end, b.close(), p.getInt(0), begin, count, out)));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.candela.cpu.window;
+
+import com.tictactec.ta.lib.MInteger;
+import dev.candela.spi.Indicator;
+import dev.candela.tck.IndicatorKit;
+import dev.candela.tck.TaLibOutputs;
+import dev.candela.tck.TaLibReference;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The compliance kit for ad against TA-Lib's AD. */
+class AccumulationDistributionTest extends IndicatorKit {
+
+    @Override
+    protected Indicator indicator() {
+        return new AccumulationDistribution();
+    }
+
+    @Override
+    protected List<double[]> parameterSets() {
+        return List.of(new double[0]);
+    }
+
+    @Override
+    protected Optional<TaLibReference> taLib() {
+        return Optional.of((core, p, b) -> {
+            int n = b.length();
+            MInteger begin = new MInteger();
+            MInteger count = new MInteger();
+            double[] out = new double[n];
+            TaLibOutputs.check("AD", core.ad(0, n - 1, b.high(), b.low(), b.close(), b.volume(), begin, count, out));
+            return new double[][] {TaLibOutputs.place(n, begin, count, out)};
+        });
+    }
+}

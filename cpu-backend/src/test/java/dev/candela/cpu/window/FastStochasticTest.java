@@ -1,0 +1,38 @@
+package dev.candela.cpu.window;
+
+import com.tictactec.ta.lib.MInteger;
+import com.tictactec.ta.lib.MAType;
+import dev.candela.spi.Indicator;
+import dev.candela.tck.IndicatorKit;
+import dev.candela.tck.TaLibOutputs;
+import dev.candela.tck.TaLibReference;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The compliance kit for stochf(fastk, fastd) against TA-Lib's STOCHF with SMA smoothing. */
+class FastStochasticTest extends IndicatorKit {
+
+    @Override
+    protected Indicator indicator() {
+        return new FastStochastic();
+    }
+
+    @Override
+    protected List<double[]> parameterSets() {
+        return List.of(new double[] {5, 3}, new double[] {1, 1}, new double[] {30, 10});
+    }
+
+    @Override
+    protected Optional<TaLibReference> taLib() {
+        return Optional.of((core, p, b) -> {
+            int n = b.length();
+            MInteger begin = new MInteger();
+            MInteger count = new MInteger();
+            double[] k = new double[n];
+            double[] d = new double[n];
+            TaLibOutputs.check("STOCHF", core.stochF(0, n - 1, b.high(), b.low(), b.close(), p.getInt(0), p.getInt(1), MAType.Sma, begin, count, k, d));
+            return new double[][] {TaLibOutputs.place(n, begin, count, k), TaLibOutputs.place(n, begin, count, d)};
+        });
+    }
+}
