@@ -53,6 +53,10 @@ public final class ParallelIndicatorEngine implements ComputeBackend {
      * <p>Indicators that share one implementation (a parameter sweep such as {@code rsi(2)..rsi(100)})
      * are computed together through {@link dev.candela.spi.Indicator#computeSweep}, so the
      * implementation can share work between them.
+     *
+     * <p>A symbol with missing bars in an aligned batch (NaN and {@code hasBar == false}) is computed on
+     * its own bars only and its values are put back on the batch's index, NaN where it had no bar: the
+     * same values as computing that symbol alone, never a warm-up restarted by a hole.
      */
     @Override
     public IndicatorResults compute(List<ResolvedIndicator> indicators, BarBatch bars) {
@@ -66,6 +70,10 @@ public final class ParallelIndicatorEngine implements ComputeBackend {
             results.add(computed);
             sweeps.computeIfAbsent(ind.indicator(), k -> new ArrayList<>()).add(computed);
         }
+        boolean[] holes = new boolean[symbols];
+        for (int s = 0; s < symbols; s++) {
+            holes[s] = CompactedSymbol.hasHoles(bars, s);
+        }
         List<CompletableFuture<Void>> tasks = new ArrayList<>();
         boolean inline = sweeps.size() == 1 && ranges == 1;
         for (Map.Entry<Indicator, List<IndicatorResults.Computed>> sweep : sweeps.entrySet()) {
@@ -78,10 +86,11 @@ public final class ParallelIndicatorEngine implements ComputeBackend {
                 BarBatch part = SymbolRange.of(bars, from, to);
                 List<IndicatorOutput> outs = members.stream().map(c -> SymbolRange.of(c.output(), from, to)).toList();
                 Runnable work = () -> profiler.time("indicator:" + indicator.id(), () -> {
-                    if (members.size() == 1) {
-                        indicator.compute(parameters.get(0), part, outs.get(0));
-                    } else {
-                        indicator.computeSweep(parameters, part, outs);
+                    run(indicator, parameters, part, outs);
+                    for (int s = from; s < to; s++) {
+                        if (holes[s]) {
+                            recomputeCompacted(indicator, parameters, bars, s, outs, s - from);
+                        }
                     }
                 });
                 tasks.add(CompletableFuture.runAsync(work, inline ? Runnable::run : executor));
@@ -100,5 +109,26 @@ public final class ParallelIndicatorEngine implements ComputeBackend {
             throw e;
         }
         return new IndicatorResults(results);
+    }
+
+    private static void run(Indicator indicator, List<Parameters> parameters, BarBatch bars, List<IndicatorOutput> outs) {
+        if (parameters.size() == 1) {
+            indicator.compute(parameters.get(0), bars, outs.get(0));
+        } else {
+            indicator.computeSweep(parameters, bars, outs);
+        }
+    }
+
+    private static void recomputeCompacted(Indicator indicator, List<Parameters> parameters, BarBatch bars, int symbol,
+                                           List<IndicatorOutput> outs, int outSymbol) {
+        CompactedSymbol compact = CompactedSymbol.of(bars, symbol);
+        List<IndicatorOutput> compactOuts = new ArrayList<>(outs.size());
+        for (IndicatorOutput out : outs) {
+            compactOuts.add(IndicatorOutput.allocate(out.outputCount(), 1, compact.barCount()));
+        }
+        run(indicator, parameters, compact, compactOuts);
+        for (int i = 0; i < outs.size(); i++) {
+            compact.scatter(compactOuts.get(i), outs.get(i), outSymbol);
+        }
     }
 }

@@ -137,6 +137,22 @@ class ParallelIndicatorEngineTest {
     }
 
     @Test
+    void symbolsWithMissingBarsAreComputedOnTheirOwnBars() {
+        double nan = Double.NaN;
+        BarBatch bars = new TestBars(new double[][] {
+                {1, 2, 3, 4, 5, 6, 7},
+                {nan, nan, 10, 20, nan, 40, 50}});
+        for (int parallel : new int[] {1, 2}) {
+            IndicatorResults r = new ParallelIndicatorEngine("cpu", pool, parallel, Profiler.disabled())
+                    .compute(registry.resolveAll("runsum(2,1),runsum(3,1)"), bars);
+            assertArrayEquals(new double[] {nan, 3, 5, 7, 9, 11, 13}, r.column("runsum(2,1).sum", 0));
+            // Symbol 1 alone has bars 10, 20, 40, 50: its 2-bar sums are 30, 60, 90.
+            assertArrayEquals(new double[] {nan, nan, nan, 30, nan, 60, 90}, r.column("runsum(2,1).sum", 1));
+            assertArrayEquals(new double[] {nan, nan, nan, nan, nan, 70, 110}, r.column("runsum(3,1).sum", 1));
+        }
+    }
+
+    @Test
     void rejectsNonPositiveParallelism() {
         assertThrows(IllegalArgumentException.class, () -> new ParallelIndicatorEngine("cpu", pool, 0, Profiler.disabled()));
     }
