@@ -2,8 +2,10 @@ package dev.candela.core;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.Singleton;
 import dev.candela.core.compute.ComputePool;
 import dev.candela.core.config.CandelaConfig;
+import dev.candela.core.features.cache.FeatureCache;
 import dev.candela.core.hardware.HardwareReport;
 import dev.candela.core.registry.PluginRegistry;
 import dev.candela.core.runtime.BackendSelection;
@@ -16,8 +18,8 @@ import java.util.Objects;
  * Binds what the runtime decided before the injector existed, so backends and features can inject it.
  *
  * <p>Bindings: {@link CandelaConfig}, {@link HardwareReport}, {@link BackendSelection},
- * {@link NativeThreads}, {@link PluginRegistry}, {@link ComputePool} and {@link Profiler} (disabled
- * unless a user module overrides it).
+ * {@link NativeThreads}, {@link PluginRegistry}, {@link ComputePool}, {@link Profiler} (disabled
+ * unless a user module overrides it) and one {@link FeatureCache} sized by {@code cache.maxBytes}.
  */
 final class CoreModule extends AbstractModule {
     private final RuntimeFacts facts;
@@ -59,6 +61,12 @@ final class CoreModule extends AbstractModule {
     @Provides
     ComputePool pool() {
         return facts.pool();
+    }
+
+    @Provides
+    @Singleton
+    FeatureCache featureCache(CandelaConfig config) {
+        return FeatureCache.create(config.cache());
     }
 
     @Provides

@@ -105,6 +105,17 @@ class CandelaTest {
     }
 
     @Test
+    void oneFeatureCacheSizedByTheConfigurationIsShared() {
+        CandelaConfig config = CandelaConfig.defaults().toBuilder()
+                .cache(new dev.candela.core.config.CacheConfig(1L << 20)).build();
+        try (Candela c = builder(NO_GPU, Map.of()).config(config).build()) {
+            dev.candela.core.features.cache.FeatureCache cache = c.get(dev.candela.core.features.cache.FeatureCache.class);
+            assertSame(cache, c.get(dev.candela.core.features.cache.FeatureCache.class));
+            assertEquals(1L << 20, cache.maxBytes());
+        }
+    }
+
+    @Test
     void closeStopsTheComputeThreads() {
         Candela c = builder(NO_GPU, Map.of()).build();
         ExecutorService pool = (ExecutorService) c.get(ComputePool.class).executor();
