@@ -5,6 +5,7 @@ import com.google.inject.Stage;
 import dev.candela.core.Candela;
 import dev.candela.core.compute.ComputeBackend;
 import dev.candela.core.compute.IndicatorResults;
+import dev.candela.core.compute.ParallelIndicatorEngine;
 import dev.candela.core.config.CandelaConfig;
 import dev.candela.core.hardware.CudaStatus;
 import dev.candela.core.hardware.HardwareReport;
@@ -17,6 +18,7 @@ import dev.candela.spi.IndicatorOutput;
 import dev.candela.spi.IndicatorState;
 import dev.candela.spi.Parameters;
 import dev.candela.spi.PriceField;
+import dev.candela.spi.Profiler;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -45,18 +47,40 @@ class GpuBackendModuleTest {
     }
 
     @Test
-    void emulatedGpuRunsOnNd4jNativeAndHandsKernellessIndicatorsToTheCpuPath() {
+    void emulatedGpuRunsKernelsOnNd4jNativeAndHandsTheRestToTheCpuPathInRequestOrder() {
         try (Candela candela = emulatedGpu(Stage.DEVELOPMENT)) {
             assertTrue(candela.backend().emulated());
             ComputeBackend gpu = candela.compute();
             assertEquals("gpu", gpu.name());
+            Indicator sma = new TestIndicators.Sma();
             ResolvedIndicator doubled = new ResolvedIndicator(new Doubled(), Parameters.none());
-            IndicatorResults r = gpu.compute(List.of(doubled), new OneSeries(new double[] {1, 2.5, -3}));
-            assertArrayEquals(new double[] {2, 5, -6}, r.column("doubled", 0));
+            ResolvedIndicator sma3 = new ResolvedIndicator(sma, sma.bind(3));
+
+            IndicatorResults r = gpu.compute(List.of(doubled, sma3), new OneSeries(new double[] {1, 2.5, -3, 6}));
+
+            assertEquals(List.of("doubled", "sma(3)"), r.columnNames());
+            assertArrayEquals(new double[] {2, 5, -6, 12}, r.column("doubled", 0));
             assertEquals("cpu", r.backendOf("doubled"), "no device kernel: computed on the CPU path");
-            assertEquals("org.nd4j.linalg.cpu.nativecpu.CpuBackend", ((GpuComputeBackend) gpu).ensureNd4j());
+            assertArrayEquals(new double[] {Double.NaN, Double.NaN, 0.5 / 3, 5.5 / 3}, r.column("sma(3)", 0), 1e-15);
+            assertEquals("gpu", r.backendOf("sma(3)"));
+            assertEquals("org.nd4j.linalg.cpu.nativecpu.CpuBackend", ((GpuComputeBackend) gpu).nd4jBackend());
             assertEquals(candela.threads().count(), Nd4jThreads.current().blasThreads());
         }
+    }
+
+    @Test
+    void refusesToRunOnNd4jNativeUnlessEmulated() {
+        ComputeBackend cpu = new ParallelIndicatorEngine("cpu", Runnable::run, 1, Profiler.disabled());
+        GpuComputeBackend real = new GpuComputeBackend(cpu, 1, false, () -> {
+            throw new AssertionError("no executor without CUDA");
+        });
+        Indicator sma = new TestIndicators.Sma();
+
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> real.compute(List.of(new ResolvedIndicator(sma, sma.bind(3))), new OneSeries(new double[] {1, 2, 3})));
+
+        assertTrue(e.getMessage().contains("needs ND4J's CUDA backend") && e.getMessage().contains("CpuBackend"),
+                e.getMessage());
     }
 
     /** Twice the close. */
