@@ -8,6 +8,7 @@ import dev.candela.spi.ParameterSpec;
 import dev.candela.spi.Parameters;
 import dev.candela.spi.PriceField;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -78,6 +79,16 @@ public abstract class CpuIndicator implements Indicator {
      * lookback.
      */
     protected abstract void computeSymbol(Parameters p, BarBatch bars, int symbol, IndicatorOutput out);
+
+    /**
+     * Writes {@code NaN} to bars {@code [0, len)} of every output of {@code symbol}: the whole result where
+     * the series is no longer than the lookback.
+     */
+    protected static void fillNaN(IndicatorOutput out, int symbol, int len) {
+        for (int k = 0; k < out.outputCount(); k++) {
+            Arrays.fill(out.array(k, symbol), 0, len, Double.NaN);
+        }
+    }
 
     @Override
     public String toString() {

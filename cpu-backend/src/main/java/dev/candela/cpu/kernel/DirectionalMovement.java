@@ -17,8 +17,6 @@ package dev.candela.cpu.kernel;
  * {@code NaN} before their lookback; they never allocate.
  */
 public final class DirectionalMovement {
-    private static final double ZERO = 1e-8;
-
     private DirectionalMovement() {
     }
 
@@ -34,22 +32,17 @@ public final class DirectionalMovement {
 
     /** +DI or -DI in percent from a smoothed DM sum and the smoothed true range sum; 0 over a zero range. */
     public static double indicator(double dmSum, double trueRangeSum) {
-        return isZero(trueRangeSum) ? 0.0 : 100.0 * (dmSum / trueRangeSum);
+        return TaLibZero.isZero(trueRangeSum) ? 0.0 : 100.0 * (dmSum / trueRangeSum);
     }
 
     /** Whether DX is defined for these directional indicators: their sum is not zero. */
     public static boolean hasIndex(double plusDi, double minusDi) {
-        return !isZero(minusDi + plusDi);
+        return !TaLibZero.isZero(minusDi + plusDi);
     }
 
     /** DX in percent; meaningful only where {@link #hasIndex} holds. */
     public static double index(double plusDi, double minusDi) {
         return 100.0 * (Math.abs(minusDi - plusDi) / (minusDi + plusDi));
-    }
-
-    /** TA-Lib's {@code TA_IS_ZERO}; false for NaN so that NaN flows into the result. */
-    static boolean isZero(double x) {
-        return x > -ZERO && x < ZERO;
     }
 
     /**
@@ -61,13 +54,10 @@ public final class DirectionalMovement {
         if (period < 1) {
             throw new IllegalArgumentException("period must be >= 1, was " + period);
         }
-        if (len <= period) {
-            MovingAverages.nan(plusDi, pOff, len);
-            MovingAverages.nan(minusDi, mOff, len);
+        MovingAverages.warmUp(plusDi, pOff, len, period);
+        if (!MovingAverages.warmUp(minusDi, mOff, len, period)) {
             return;
         }
-        MovingAverages.nan(plusDi, pOff, period);
-        MovingAverages.nan(minusDi, mOff, period);
         double plusDm = 0;
         double minusDm = 0;
         double tr = 0;
@@ -96,11 +86,9 @@ public final class DirectionalMovement {
      */
     public static void index(double[] plusDi, int pOff, double[] minusDi, int mOff, double[] out, int outOff,
                              int len, int period) {
-        if (len <= period) {
-            MovingAverages.nan(out, outOff, len);
+        if (!MovingAverages.warmUp(out, outOff, len, period)) {
             return;
         }
-        MovingAverages.nan(out, outOff, period);
         double dx = 0.0;
         for (int i = period; i < len; i++) {
             double p = plusDi[pOff + i];
@@ -121,11 +109,9 @@ public final class DirectionalMovement {
     public static void averageIndex(double[] plusDi, int pOff, double[] minusDi, int mOff, double[] out,
                                     int outOff, int len, int period) {
         int lookback = 2 * period - 1;
-        if (len <= lookback) {
-            MovingAverages.nan(out, outOff, len);
+        if (!MovingAverages.warmUp(out, outOff, len, lookback)) {
             return;
         }
-        MovingAverages.nan(out, outOff, lookback);
         double sum = 0.0;
         for (int i = period; i <= lookback; i++) {
             double p = plusDi[pOff + i];

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * <p>Every kernel reads {@code in[inOff + i]} and writes {@code out[outOff + i]} for {@code i} in
  * {@code [0, len)}, writing {@code NaN} before its lookback, so kernels nest: an EMA of an EMA starts
  * where the first one's values start. Input and output may be the same array only where a kernel says
- * so. No kernel allocates.
+ * so. No kernel allocates. The streaming forms are {@link SmaStream}, {@link EmaStream} (chained level by
+ * level for {@link #emaChain}) and {@link WmaStream}.
  */
 public final class MovingAverages {
     /** Bars per block of the multi-lane SMA: four lanes of it stay in a core's L1/L2 cache between passes. */
@@ -24,16 +25,24 @@ public final class MovingAverages {
     }
 
     /**
+     * TA-Lib's warm-up of a series of {@code len} bars with lookback {@code lookback}: writes {@code NaN} to
+     * {@code out[off, off + min(len, lookback))} and returns whether any bar has a value, i.e. whether
+     * {@code len > lookback}.
+     */
+    public static boolean warmUp(double[] out, int off, int len, int lookback) {
+        nan(out, off, Math.min(len, lookback));
+        return len > lookback;
+    }
+
+    /**
      * Simple moving average, lookback {@code period - 1}: TA-Lib's running sum of {@code period - 1}
      * values, add the new value, emit sum / period, subtract the oldest.
      */
     public static void sma(double[] in, int inOff, double[] out, int outOff, int len, int period) {
         int lookback = period - 1;
-        if (len <= lookback) {
-            nan(out, outOff, len);
+        if (!warmUp(out, outOff, len, lookback)) {
             return;
         }
-        nan(out, outOff, lookback);
         double sum = 0;
         for (int i = 0; i < lookback; i++) {
             sum += in[inOff + i];
@@ -76,6 +85,23 @@ public final class MovingAverages {
     }
 
     /**
+     * EMAs of one period stacked on each other as TA-Lib's DEMA, TEMA and TRIX stack them: {@code levels[0]}
+     * is the EMA of {@code in[inOff, inOff + len)} and {@code levels[m]} the EMA of {@code levels[m - 1]},
+     * seeded from the bar where that one has its first value, so level {@code m} has values from bar
+     * {@code (m + 1) * (period - 1)} and {@code NaN} for the {@code period - 1} bars before it; earlier
+     * elements of a level are left as they are. The levels are indexed from 0 and may be the same array:
+     * each EMA then runs in place over the one below.
+     */
+    public static void emaChain(double[] in, int inOff, int len, int period, double[]... levels) {
+        int lookback = period - 1;
+        ema(in, inOff, levels[0], 0, len, period);
+        for (int m = 1; m < levels.length; m++) {
+            int start = m * lookback;
+            ema(levels[m - 1], start, levels[m], start, len - start, period);
+        }
+    }
+
+    /**
      * EMA seeded at an explicit bar: the seed is the SMA of {@code in[seedFrom .. seedTo]} (inclusive),
      * emitted at {@code seedTo}; recursion continues to {@code len}. Bars before {@code seedTo} are NaN.
      * TA-Lib's MACD seeds its fast EMA this way, over the bars that end where the slow EMA's seed ends.
@@ -113,6 +139,15 @@ public final class MovingAverages {
     }
 
     /**
+     * One EMA step in the weighted form {@code k * x + rest * prev} with {@code rest = 1 - k}, as TA-Lib's T3
+     * and ADOSC write it. It rounds differently from {@link #emaStep}, so each indicator uses the form TA-Lib
+     * uses for it.
+     */
+    public static double emaStepWeighted(double prev, double x, double k, double rest) {
+        return k * x + rest * prev;
+    }
+
+    /**
      * Several EMAs at once, lane {@code j} reading {@code in[j][inOff[j] + i]} and writing
      * {@code out[j][outOff[j] + i]} for {@code i} in {@code [0, len)} with period {@code period[j]}. Lanes
      * may share an input (a sweep over periods) or not (a batch of symbols). Every lane equals
@@ -124,24 +159,47 @@ public final class MovingAverages {
      * belong together.
      */
     public static void emaLanes(double[][] in, int[] inOff, double[][] out, int[] outOff, int len, int[] period) {
+        lanes(true, in, inOff, out, outOff, len, period);
+    }
+
+    /**
+     * Runs lanes four at a time from the end of each group's longest warm-up, and one at a time where fewer
+     * than four remain or a group's warm-up leaves no bar to run side by side.
+     */
+    private static void lanes(boolean exponential, double[][] in, int[] inOff, double[][] out, int[] outOff, int len,
+                              int[] period) {
         int lanes = checkLanes(in, inOff, out, outOff, period);
         int j = 0;
         for (; j + 4 <= lanes; j += 4) {
-            ema4(in, inOff, out, outOff, len, period, j);
+            int start = Math.max(Math.max(period[j], period[j + 1]), Math.max(period[j + 2], period[j + 3])) - 1;
+            if (len <= start + 1) {
+                for (int m = j; m < j + 4; m++) {
+                    lane(exponential, in, inOff, out, outOff, len, period, m);
+                }
+            } else if (exponential) {
+                ema4(in, inOff, out, outOff, len, period, j, start);
+            } else {
+                sma4(in, inOff, out, outOff, len, period, j, start);
+            }
         }
         for (; j < lanes; j++) {
-            ema(in[j], inOff[j], out[j], outOff[j], len, period[j]);
+            lane(exponential, in, inOff, out, outOff, len, period, j);
         }
     }
 
-    private static void ema4(double[][] in, int[] inOff, double[][] out, int[] outOff, int len, int[] period, int j) {
-        int start = Math.max(Math.max(period[j], period[j + 1]), Math.max(period[j + 2], period[j + 3])) - 1;
-        if (len <= start + 1) {
-            for (int m = j; m < j + 4; m++) {
-                ema(in[m], inOff[m], out[m], outOff[m], len, period[m]);
-            }
-            return;
+    private static void lane(boolean exponential, double[][] in, int[] inOff, double[][] out, int[] outOff, int len,
+                             int[] period, int m) {
+        if (exponential) {
+            ema(in[m], inOff[m], out[m], outOff[m], len, period[m]);
+        } else {
+            sma(in[m], inOff[m], out[m], outOff[m], len, period[m]);
         }
+    }
+
+    /** Four EMA lanes side by side from bar {@code start + 1}, each after its own warm-up and seed. */
+    private static void ema4(double[][] in, int[] inOff, double[][] out, int[] outOff, int len, int[] period, int j,
+                             int start) {
+        // The arrays and offsets live in locals so that the loop keeps all four streams in registers.
         double[] in0 = in[j];
         double[] in1 = in[j + 1];
         double[] in2 = in[j + 2];
@@ -199,28 +257,17 @@ public final class MovingAverages {
      * {@link #sma(double[], int, double[], int, int, int) sma} of the same arguments bit for bit.
      */
     public static void smaLanes(double[][] in, int[] inOff, double[][] out, int[] outOff, int len, int[] period) {
-        int lanes = checkLanes(in, inOff, out, outOff, period);
-        int j = 0;
-        for (; j + 4 <= lanes; j += 4) {
-            sma4(in, inOff, out, outOff, len, period, j);
-        }
-        for (; j < lanes; j++) {
-            sma(in[j], inOff[j], out[j], outOff[j], len, period[j]);
-        }
+        lanes(false, in, inOff, out, outOff, len, period);
     }
 
-    private static void sma4(double[][] in, int[] inOff, double[][] out, int[] outOff, int len, int[] period, int j) {
+    /** Four SMA lanes side by side from bar {@code start + 1}, each after its own warm-up. */
+    private static void sma4(double[][] in, int[] inOff, double[][] out, int[] outOff, int len, int[] period, int j,
+                             int start) {
         int p0 = period[j];
         int p1 = period[j + 1];
         int p2 = period[j + 2];
         int p3 = period[j + 3];
-        int start = Math.max(Math.max(p0, p1), Math.max(p2, p3)) - 1;
-        if (len <= start + 1) {
-            for (int m = j; m < j + 4; m++) {
-                sma(in[m], inOff[m], out[m], outOff[m], len, period[m]);
-            }
-            return;
-        }
+        // The arrays and offsets live in locals so that the loop keeps all four streams in registers.
         double[] in0 = in[j];
         double[] in1 = in[j + 1];
         double[] in2 = in[j + 2];
@@ -324,11 +371,9 @@ public final class MovingAverages {
             return;
         }
         int lookback = period - 1;
-        if (len <= lookback) {
-            nan(out, outOff, len);
+        if (!warmUp(out, outOff, len, lookback)) {
             return;
         }
-        nan(out, outOff, lookback);
         double divider = wmaDivider(period);
         double periodSum = 0;
         double periodSub = 0;

@@ -18,6 +18,7 @@ package dev.candela.cpu.kernel;
  * counterpart with identical results is {@link RollingExtremeWindow}.
  *
  * <p>Each call allocates its deque once, {@code min(window, len)} ints; nothing is allocated per value.
+ * The streaming form of a high-low range is {@link RollingRange}.
  */
 public final class RollingExtremes {
     private RollingExtremes() {
@@ -44,6 +45,25 @@ public final class RollingExtremes {
     /** Bars since the most recent minimum of the window, as {@link #barsSinceMax} for the minimum. */
     public static void barsSinceMin(double[] in, int inOff, double[] out, int outOff, int len, int window) {
         scan(in, inOff, out, outOff, len, window, -1.0, true);
+    }
+
+    /** The midpoint {@code (highest + lowest) / 2} of a range, in TA-Lib's MIDPOINT and MIDPRICE order. */
+    public static double midpoint(double highest, double lowest) {
+        return (highest + lowest) / 2.0;
+    }
+
+    /**
+     * The rolling {@link #midpoint(double, double) midpoint} of the maximum of {@code high} and the minimum
+     * of {@code low} over {@code window} values (lookback {@code window - 1}); pass one series twice for the
+     * midpoint of its own range. {@code scratch[outOff, outOff + len)} receives the rolling minimum.
+     */
+    public static void midpoint(double[] high, int hOff, double[] low, int lOff, double[] out, int outOff, int len,
+                                int window, double[] scratch) {
+        max(high, hOff, out, outOff, len, window);
+        min(low, lOff, scratch, outOff, len, window);
+        for (int j = outOff + window - 1; j < outOff + len; j++) {
+            out[j] = midpoint(out[j], scratch[j]);
+        }
     }
 
     /**

@@ -19,7 +19,7 @@ package dev.candela.cpu.kernel;
  */
 public final class RollingMoments {
     /** TA-Lib 0.4.0's threshold under which a variance counts as zero before taking its square root. */
-    public static final double FLAT_VARIANCE = 1e-8;
+    public static final double FLAT_VARIANCE = TaLibZero.EPSILON;
     /** Bars per block: three arrays of it fit in a core's L2 cache with room to spare. */
     public static final int BLOCK = 4096;
 

@@ -6,13 +6,10 @@ import dev.candela.spi.StateWriter;
 /**
  * The streaming form of {@link RollingMoments#meanAndVariance}: the same running sums of values and
  * squares, updated in the same order, so mean and variance equal the batch values bit for bit. O(1) per
- * value with a ring buffer of the window.
+ * value with a ring buffer.
  */
-public final class RollingMomentsStream {
+public final class RollingMomentsStream extends RingBuffer {
     private final int period;
-    private final double[] ring;
-    private int next;
-    private long count;
     private double sum;
     private double sumSq;
     private double mean = Double.NaN;
@@ -20,25 +17,19 @@ public final class RollingMomentsStream {
 
     /** Moments over windows of {@code period >= 1} values. */
     public RollingMomentsStream(int period) {
-        if (period < 1) {
-            throw new IllegalArgumentException("period " + period + " < 1");
-        }
+        super(period);
         this.period = period;
-        this.ring = new double[period];
     }
 
     /** Adds the next value; returns the population variance, {@code NaN} for the first {@code period - 1}. */
     public double push(double x) {
-        ring[next] = x;
-        next = next + 1 == period ? 0 : next + 1;
+        append(x);
         sum += x;
         sumSq += x * x;
-        count++;
-        if (count >= period) {
+        if (ringFull()) {
             double m1 = sum / period;
             double m2 = sumSq / period;
-            // After the newest value, the ring's next slot holds the oldest value of the window.
-            double old = ring[next];
+            double old = oldestValue();
             sum -= old;
             sumSq -= old * old;
             mean = m1;
@@ -49,7 +40,7 @@ public final class RollingMomentsStream {
 
     /** Whether mean and variance have values. */
     public boolean ready() {
-        return count >= period;
+        return ringFull();
     }
 
     /** The mean of the last window, {@code NaN} while warming up. */
@@ -64,31 +55,21 @@ public final class RollingMomentsStream {
 
     /** Number of values pushed. */
     public long count() {
-        return count;
+        return appended();
     }
 
     /** Writes this stream under keys starting with {@code prefix}. */
     public void save(StateWriter out, String prefix) {
-        out.putLong(prefix + ".count", count);
-        out.putLong(prefix + ".next", next);
+        saveRing(out, prefix);
         out.putDouble(prefix + ".sum", sum);
         out.putDouble(prefix + ".sumSq", sumSq);
         out.putDouble(prefix + ".mean", mean);
         out.putDouble(prefix + ".variance", variance);
-        out.putDoubles(prefix + ".ring", ring.clone());
     }
 
     /** Reads back what {@link #save} wrote for a stream of the same period. */
     public void restore(StateReader in, String prefix) {
-        long savedCount = in.getLong(prefix + ".count");
-        long savedNext = in.getLong(prefix + ".next");
-        double[] saved = in.getDoubles(prefix + ".ring");
-        if (saved.length != period || savedCount < 0 || savedNext < 0 || savedNext >= period) {
-            throw new IllegalStateException("state '" + prefix + "' is not a window of " + period + " values");
-        }
-        System.arraycopy(saved, 0, ring, 0, period);
-        count = savedCount;
-        next = (int) savedNext;
+        restoreRing(in, prefix);
         sum = in.getDouble(prefix + ".sum");
         sumSq = in.getDouble(prefix + ".sumSq");
         mean = in.getDouble(prefix + ".mean");

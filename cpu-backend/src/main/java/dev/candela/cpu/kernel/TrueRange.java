@@ -46,11 +46,9 @@ public final class TrueRange {
             series(high, hOff, low, lOff, close, cOff, out, outOff, len);
             return;
         }
-        if (len <= period) {
-            MovingAverages.nan(out, outOff, len);
+        if (!MovingAverages.warmUp(out, outOff, len, period)) {
             return;
         }
-        MovingAverages.nan(out, outOff, period);
         double sum = 0;
         for (int i = 1; i <= period; i++) {
             sum += of(high[hOff + i], low[lOff + i], close[cOff + i - 1]);

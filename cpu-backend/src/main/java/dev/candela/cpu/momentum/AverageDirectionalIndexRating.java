@@ -2,6 +2,7 @@ package dev.candela.cpu.momentum;
 
 import dev.candela.cpu.kernel.DirectionalMovement;
 import dev.candela.cpu.kernel.MovingAverages;
+import dev.candela.cpu.kernel.SlidingWindow;
 import dev.candela.spi.IndicatorState;
 import dev.candela.spi.Parameters;
 import dev.candela.spi.StateReader;
@@ -35,8 +36,13 @@ final class AverageDirectionalIndexRating extends DirectionalSystemIndicator {
         int lag = period - 1;
         MovingAverages.nan(out, 0, Math.min(lookback, len));
         for (int i = lookback; i < len; i++) {
-            out[i] = (adx[i] + adx[i - lag]) / 2.0;
+            out[i] = rating(adx[i], adx[i - lag]);
         }
+    }
+
+    /** ADXR from the ADX now and {@code period - 1} bars before. */
+    static double rating(double adx, double earlierAdx) {
+        return (adx + earlierAdx) / 2.0;
     }
 
     @Override
@@ -44,16 +50,16 @@ final class AverageDirectionalIndexRating extends DirectionalSystemIndicator {
         return new State(p.getInt(0));
     }
 
-    /** The ADX tracker plus the last {@code period - 1} ADX values. */
+    /** The ADX tracker plus the last {@code period} ADX values. */
     static final class State extends TrackingState {
         private final long firstAdxCount;
-        private final LagWindow adx;
+        private final SlidingWindow adx;
         private double value = Double.NaN;
 
         State(int period) {
             super(period);
             this.firstAdxCount = 2L * period;
-            this.adx = new LagWindow(period - 1);
+            this.adx = new SlidingWindow(period);
         }
 
         @Override
@@ -62,7 +68,7 @@ final class AverageDirectionalIndexRating extends DirectionalSystemIndicator {
             if (tracker.count() >= firstAdxCount) {
                 double current = tracker.adx();
                 adx.push(current);
-                value = adx.ready() ? (current + adx.lagged()) / 2.0 : Double.NaN;
+                value = adx.isFull() ? rating(current, adx.oldest()) : Double.NaN;
             }
         }
 

@@ -1,6 +1,7 @@
 package dev.candela.cpu.momentum;
 
 import dev.candela.cpu.CpuIndicator;
+import dev.candela.cpu.kernel.TaLibZero;
 import dev.candela.spi.BarBatch;
 import dev.candela.spi.Category;
 import dev.candela.spi.Column;
@@ -20,7 +21,6 @@ import java.util.Objects;
  * 1e-8 (TA-Lib's guard for flat bars); lookback 0.
  */
 final class BalanceOfPower extends CpuIndicator {
-    private static final double ZERO = 1e-8;
 
     BalanceOfPower() {
         super("bop", Category.MOMENTUM, "Balance of Power",
@@ -34,7 +34,7 @@ final class BalanceOfPower extends CpuIndicator {
 
     static double value(double open, double high, double low, double close) {
         double range = high - low;
-        return range < ZERO ? 0.0 : (close - open) / range;
+        return range < TaLibZero.EPSILON ? 0.0 : (close - open) / range;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.candela.cpu.momentum;
 
 import dev.candela.cpu.CpuIndicator;
 import dev.candela.cpu.kernel.MovingAverages;
+import dev.candela.cpu.kernel.TypicalPrice;
 import dev.candela.spi.BarBatch;
 import dev.candela.spi.Category;
 import dev.candela.spi.Column;
@@ -54,10 +55,6 @@ final class MoneyFlowIndex extends CpuIndicator {
         compute(period, bars, symbol, out.array(0, symbol), new double[period], new double[period]);
     }
 
-    static double typicalPrice(double high, double low, double close) {
-        return (high + low + close) / 3.0;
-    }
-
     static double value(double positive, double negative) {
         double total = positive + negative;
         return total < 1.0 ? 0.0 : 100.0 * (positive / total);
@@ -83,11 +80,11 @@ final class MoneyFlowIndex extends CpuIndicator {
         int co = cc.offset();
         int vo = vc.offset();
         MovingAverages.nan(out, 0, period);
-        double previous = typicalPrice(h[ho], l[lo], c[co]);
+        double previous = TypicalPrice.of(h[ho], l[lo], c[co]);
         double positiveSum = 0;
         double negativeSum = 0;
         for (int i = 1; i <= period; i++) {
-            double tp = typicalPrice(h[ho + i], l[lo + i], c[co + i]);
+            double tp = TypicalPrice.of(h[ho + i], l[lo + i], c[co + i]);
             double change = tp - previous;
             previous = tp;
             double flow = tp * v[vo + i];
@@ -103,7 +100,7 @@ final class MoneyFlowIndex extends CpuIndicator {
         for (int i = period + 1; i < len; i++) {
             positiveSum -= positive[slot];
             negativeSum -= negative[slot];
-            double tp = typicalPrice(h[ho + i], l[lo + i], c[co + i]);
+            double tp = TypicalPrice.of(h[ho + i], l[lo + i], c[co + i]);
             double change = tp - previous;
             previous = tp;
             double flow = tp * v[vo + i];
@@ -143,7 +140,7 @@ final class MoneyFlowIndex extends CpuIndicator {
         @Override
         public void update(long timestamp, double open, double high, double low, double close, double volume) {
             long i = count++;
-            double tp = typicalPrice(high, low, close);
+            double tp = TypicalPrice.of(high, low, close);
             if (i == 0) {
                 previous = tp;
                 return;

@@ -1,6 +1,7 @@
 package dev.candela.cpu.momentum;
 
 import dev.candela.cpu.CpuIndicator;
+import dev.candela.cpu.kernel.TaLibZero;
 import dev.candela.spi.BarBatch;
 import dev.candela.spi.Category;
 import dev.candela.spi.Column;
@@ -24,7 +25,6 @@ import java.util.Objects;
  * {@code natr(1)} is {@code trange / close * 100}, consistent with every other period.
  */
 final class NormalizedAverageTrueRange extends CpuIndicator {
-    private static final double ZERO = 1e-8;
 
     NormalizedAverageTrueRange() {
         super("natr", Category.VOLATILITY, "Normalized Average True Range (percent of close)",
@@ -38,7 +38,7 @@ final class NormalizedAverageTrueRange extends CpuIndicator {
     }
 
     static double value(double atr, double close) {
-        return close > -ZERO && close < ZERO ? 0.0 : (atr / close) * 100.0;
+        return TaLibZero.isZero(close) ? 0.0 : (atr / close) * 100.0;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.candela.cpu.momentum;
 
 import dev.candela.cpu.CpuIndicator;
 import dev.candela.cpu.kernel.MovingAverages;
+import dev.candela.cpu.kernel.TaLibZero;
 import dev.candela.cpu.kernel.WilderSmoothing;
 import dev.candela.spi.BarBatch;
 import dev.candela.spi.Category;
@@ -11,14 +12,11 @@ import dev.candela.spi.IndicatorState;
 import dev.candela.spi.ParameterSpec;
 import dev.candela.spi.Parameters;
 import dev.candela.spi.PriceField;
-import dev.candela.spi.StateReader;
-import dev.candela.spi.StateWriter;
 
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * {@code rsi(period)}: Wilder's Relative Strength Index of the close, with TA-Lib's seed and lookback.
@@ -37,7 +35,6 @@ import java.util.Objects;
  * the wait; each output still equals its one-symbol, one-period result bit for bit.
  */
 final class RelativeStrengthIndex extends CpuIndicator {
-    private static final double ZERO = 1e-8;
 
     RelativeStrengthIndex() {
         super("rsi", Category.MOMENTUM, "Relative Strength Index (Wilder)", EnumSet.of(PriceField.CLOSE),
@@ -114,15 +111,16 @@ final class RelativeStrengthIndex extends CpuIndicator {
         }
     }
 
+    /** Streaming RSI: the Wilder averages of {@link WilderMoves#scaled} and {@link #value}. */
     @Override
     public IndicatorState newState(Parameters p) {
-        return new State(p.getInt(0));
+        return new WilderMoves.RatioState(WilderMoves.scaled(p.getInt(0)), WilderMoves.Ratio.RELATIVE_STRENGTH, "rsi");
     }
 
     /** RSI from the average gain and loss: 0 where both are zero within 1e-8, as TA-Lib 0.4.0. */
     static double value(double gain, double loss) {
         double sum = gain + loss;
-        return sum > -ZERO && sum < ZERO ? 0.0 : 100.0 * (gain / sum);
+        return TaLibZero.isZero(sum) ? 0.0 : 100.0 * (gain / sum);
     }
 
     /**
@@ -130,11 +128,9 @@ final class RelativeStrengthIndex extends CpuIndicator {
      * bar {@code period}.
      */
     static void rsi(double[] in, int inOff, double[] out, int outOff, int len, int period) {
-        if (len <= period) {
-            MovingAverages.nan(out, outOff, len);
+        if (!MovingAverages.warmUp(out, outOff, len, period)) {
             return;
         }
-        MovingAverages.nan(out, outOff, period);
         double gain = seedAverage(in, inOff, period, 1.0);
         double loss = seedAverage(in, inOff, period, -1.0);
         out[outOff + period] = value(gain, loss);
@@ -230,25 +226,7 @@ final class RelativeStrengthIndex extends CpuIndicator {
      * close to zero on flat stretches).
      */
     static void rsiExact(double[] in, int inOff, double[] out, int outOff, int len, int period) {
-        if (len <= period) {
-            MovingAverages.nan(out, outOff, len);
-            return;
-        }
-        MovingAverages.nan(out, outOff, period);
-        double gain = seedAverage(in, inOff, period, 1.0);
-        double loss = seedAverage(in, inOff, period, -1.0);
-        out[outOff + period] = value(gain, loss);
-        double nd = period;
-        double nm1 = period - 1;
-        double previous = in[inOff + period];
-        for (int i = period + 1; i < len; i++) {
-            double x = in[inOff + i];
-            double move = x - previous;
-            previous = x;
-            gain = WilderSmoothing.nextAverage(gain, Math.max(move, 0.0), nm1, nd);
-            loss = WilderSmoothing.nextAverage(loss, Math.max(-move, 0.0), nm1, nd);
-            out[outOff + i] = value(gain, loss);
-        }
+        WilderMoves.exactSeries(in, inOff, out, outOff, len, period, WilderMoves.Ratio.RELATIVE_STRENGTH);
     }
 
     /** Gains and losses of each close-to-close difference, at index 1 onwards (index 0 has none). */
@@ -266,11 +244,9 @@ final class RelativeStrengthIndex extends CpuIndicator {
      * reached, or null when the series is too short for a value.
      */
     static double[] fromMoves(double[] gains, double[] losses, double[] out, int len, int period, int until) {
-        if (len <= period) {
-            MovingAverages.nan(out, 0, len);
+        if (!MovingAverages.warmUp(out, 0, len, period)) {
             return null;
         }
-        MovingAverages.nan(out, 0, period);
         double gain = 0;
         double loss = 0;
         for (int i = 1; i <= period; i++) {
@@ -360,45 +336,6 @@ final class RelativeStrengthIndex extends CpuIndicator {
             gain = WilderSmoothing.nextAverageScaled(gain, gains[i], nm1, inverse);
             loss = WilderSmoothing.nextAverageScaled(loss, losses[i], nm1, inverse);
             out[i] = value(gain, loss);
-        }
-    }
-
-    /** Streaming RSI: the Wilder averages of {@link WilderMoves} and {@link #value}. */
-    static final class State implements IndicatorState {
-        private final WilderMoves moves;
-        private double value = Double.NaN;
-
-        State(int period) {
-            this.moves = WilderMoves.scaled(period);
-        }
-
-        @Override
-        public void update(long timestamp, double open, double high, double low, double close, double volume) {
-            moves.push(close);
-            value = moves.ready() ? RelativeStrengthIndex.value(moves.gain(), moves.loss()) : Double.NaN;
-        }
-
-        @Override
-        public double value(int output) {
-            Objects.checkIndex(output, 1);
-            return value;
-        }
-
-        @Override
-        public long barsSeen() {
-            return moves.count();
-        }
-
-        @Override
-        public void save(StateWriter out) {
-            moves.save(out, "rsi");
-            out.putDouble("value", value);
-        }
-
-        @Override
-        public void restore(StateReader in) {
-            moves.restore(in, "rsi");
-            value = in.getDouble("value");
         }
     }
 }

@@ -1,9 +1,8 @@
 package dev.candela.cpu.momentum;
 
 import dev.candela.cpu.CpuIndicator;
-import dev.candela.cpu.kernel.MovingAverages;
-import dev.candela.cpu.kernel.RollingExtremeWindow;
-import dev.candela.cpu.kernel.RollingExtremes;
+import dev.candela.cpu.kernel.PercentK;
+import dev.candela.cpu.kernel.RollingRange;
 import dev.candela.cpu.kernel.SmaStream;
 import dev.candela.spi.BarBatch;
 import dev.candela.spi.Category;
@@ -60,9 +59,9 @@ final class StochasticRsi extends CpuIndicator {
         compute(p, bars, symbol, out, new Scratch(bars.barCount()));
     }
 
-    private record Scratch(double[] rsi, double[] highest, double[] lowest) {
+    private record Scratch(double[] rsi, double[] highest) {
         Scratch(int len) {
-            this(new double[len], new double[len], new double[len]);
+            this(new double[len], new double[len]);
         }
     }
 
@@ -75,30 +74,15 @@ final class StochasticRsi extends CpuIndicator {
         double[] k = out.array(0, symbol);
         double[] d = out.array(1, symbol);
         if (len <= lookback) {
-            MovingAverages.nan(k, 0, len);
-            MovingAverages.nan(d, 0, len);
+            fillNaN(out, symbol, len);
             return;
         }
         Column close = bars.column(PriceField.CLOSE, symbol);
         double[] rsi = scratch.rsi();
         RelativeStrengthIndex.rsiExact(close.array(), close.offset(), rsi, 0, len, period);
-        RollingExtremes.max(rsi, period, scratch.highest(), period, len - period, kPeriod);
-        RollingExtremes.min(rsi, period, scratch.lowest(), period, len - period, kPeriod);
-        double[] highest = scratch.highest();
-        double[] lowest = scratch.lowest();
-        int firstK = period + kPeriod - 1;
-        for (int i = firstK; i < len; i++) {
-            k[i] = fastK(rsi[i], highest[i], lowest[i]);
-        }
-        MovingAverages.sma(k, firstK, d, firstK, len - firstK, dPeriod);
-        MovingAverages.nan(k, 0, lookback);
-        MovingAverages.nan(d, 0, lookback);
-    }
-
-    /** TA-Lib's STOCHF %K: the divisor is the range over 100, and a flat window gives 0. */
-    static double fastK(double value, double highest, double lowest) {
-        double range = (highest - lowest) / 100.0;
-        return range != 0.0 ? (value - lowest) / range : 0.0;
+        // The stochastic of the RSI from its first value, bar `period`.
+        PercentK.series(rsi, period, rsi, period, rsi, period, k, period, len - period, kPeriod, scratch.highest());
+        PercentK.withSmoothedD(k, period + kPeriod - 1, dPeriod, k, d, len);
     }
 
     @Override
@@ -108,16 +92,14 @@ final class StochasticRsi extends CpuIndicator {
 
     static final class State implements IndicatorState {
         private final WilderMoves moves;
-        private final RollingExtremeWindow highest;
-        private final RollingExtremeWindow lowest;
+        private final RollingRange range;
         private final SmaStream smoothedK;
         private double k = Double.NaN;
         private double d = Double.NaN;
 
         State(int period, int kPeriod, int dPeriod) {
             this.moves = WilderMoves.exact(period);
-            this.highest = RollingExtremeWindow.max(kPeriod);
-            this.lowest = RollingExtremeWindow.min(kPeriod);
+            this.range = new RollingRange(kPeriod);
             this.smoothedK = new SmaStream(dPeriod);
         }
 
@@ -130,12 +112,11 @@ final class StochasticRsi extends CpuIndicator {
                 return;
             }
             double rsi = RelativeStrengthIndex.value(moves.gain(), moves.loss());
-            highest.push(rsi);
-            lowest.push(rsi);
-            if (!highest.isFull()) {
+            range.push(rsi, rsi);
+            if (!range.isFull()) {
                 return;
             }
-            double fastK = StochasticRsi.fastK(rsi, highest.extreme(), lowest.extreme());
+            double fastK = PercentK.of(rsi, range.highest(), range.lowest());
             smoothedK.push(fastK);
             if (smoothedK.ready()) {
                 k = fastK;
@@ -156,8 +137,7 @@ final class StochasticRsi extends CpuIndicator {
         @Override
         public void save(StateWriter out) {
             moves.save(out, "rsi");
-            highest.save(out, "highest");
-            lowest.save(out, "lowest");
+            range.save(out, "highest", "lowest");
             smoothedK.save(out, "fastd");
             out.putDouble("fastk.value", k);
             out.putDouble("fastd.value", d);
@@ -166,8 +146,7 @@ final class StochasticRsi extends CpuIndicator {
         @Override
         public void restore(StateReader in) {
             moves.restore(in, "rsi");
-            highest.restore(in, "highest");
-            lowest.restore(in, "lowest");
+            range.restore(in, "highest", "lowest");
             smoothedK.restore(in, "fastd");
             k = in.getDouble("fastk.value");
             d = in.getDouble("fastd.value");

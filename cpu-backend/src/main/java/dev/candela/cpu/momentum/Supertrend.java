@@ -2,7 +2,6 @@ package dev.candela.cpu.momentum;
 
 import dev.candela.cpu.CpuIndicator;
 import dev.candela.cpu.kernel.MovingAverages;
-import dev.candela.cpu.kernel.TrueRange;
 import dev.candela.spi.BarBatch;
 import dev.candela.spi.Category;
 import dev.candela.spi.Column;
@@ -57,11 +56,9 @@ final class Supertrend extends CpuIndicator {
         double[] direction = out.array(1, symbol);
         // The ATR goes into the value array first; each bar reads its ATR before overwriting it.
         AverageTrueRange.average(bars, symbol, value, period);
-        if (len <= period) {
-            MovingAverages.nan(direction, 0, len);
+        if (!MovingAverages.warmUp(direction, 0, len, period)) {
             return;
         }
-        MovingAverages.nan(direction, 0, period);
         Column hc = bars.column(PriceField.HIGH, symbol);
         Column lc = bars.column(PriceField.LOW, symbol);
         Column cc = bars.column(PriceField.CLOSE, symbol);

@@ -2,6 +2,7 @@ package dev.candela.cpu.momentum;
 
 import dev.candela.cpu.CpuIndicator;
 import dev.candela.cpu.kernel.MovingAverages;
+import dev.candela.cpu.kernel.TaLibZero;
 import dev.candela.cpu.kernel.TrueRange;
 import dev.candela.spi.BarBatch;
 import dev.candela.spi.Category;
@@ -28,7 +29,6 @@ import java.util.Objects;
  * (seed, add the newest bar, read, subtract the oldest); a window with a zero true-range sum contributes 0.
  */
 final class UltimateOscillator extends CpuIndicator {
-    private static final double ZERO = 1e-8;
 
     UltimateOscillator() {
         super("ultosc", Category.MOMENTUM, "Ultimate Oscillator",
@@ -54,20 +54,16 @@ final class UltimateOscillator extends CpuIndicator {
         return close - Math.min(low, previousClose);
     }
 
-    private static boolean isZero(double x) {
-        return x > -ZERO && x < ZERO;
-    }
-
     /** The oscillator from the pressure and range sums of the short, middle and long windows. */
     static double value(double a1, double b1, double a2, double b2, double a3, double b3) {
         double weighted = 0.0;
-        if (!isZero(b1)) {
+        if (!TaLibZero.isZero(b1)) {
             weighted += 4.0 * (a1 / b1);
         }
-        if (!isZero(b2)) {
+        if (!TaLibZero.isZero(b2)) {
             weighted += 2.0 * (a2 / b2);
         }
-        if (!isZero(b3)) {
+        if (!TaLibZero.isZero(b3)) {
             weighted += a3 / b3;
         }
         return 100.0 * (weighted / 7.0);

@@ -2,6 +2,8 @@ package dev.candela.cpu.overlap;
 
 import dev.candela.cpu.CpuIndicator;
 import dev.candela.cpu.kernel.MovingAverages;
+import dev.candela.cpu.kernel.SlidingWindow;
+import dev.candela.cpu.kernel.TaLibZero;
 import dev.candela.spi.BarBatch;
 import dev.candela.spi.Category;
 import dev.candela.spi.Column;
@@ -29,7 +31,6 @@ import java.util.List;
 final class KaufmanAdaptiveMovingAverage extends CpuIndicator {
     private static final double SLOWEST = 2.0 / (30.0 + 1.0);
     private static final double SPREAD = 2.0 / (2.0 + 1.0) - SLOWEST;
-    private static final double ZERO = 1e-8;
 
     KaufmanAdaptiveMovingAverage() {
         super("kama", Category.OVERLAP, "Kaufman Adaptive Moving Average", EnumSet.of(PriceField.CLOSE),
@@ -49,17 +50,15 @@ final class KaufmanAdaptiveMovingAverage extends CpuIndicator {
 
     /** The squared smoothing constant for net change {@code change} over path length {@code path}. */
     static double smoothing(double change, double path) {
-        double er = path <= change || (path > -ZERO && path < ZERO) ? 1.0 : Math.abs(change / path);
+        double er = path <= change || TaLibZero.isZero(path) ? 1.0 : Math.abs(change / path);
         double sc = er * SPREAD + SLOWEST;
         return sc * sc;
     }
 
     static void kama(double[] in, int inOff, double[] out, int len, int period) {
-        if (len <= period) {
-            MovingAverages.nan(out, 0, len);
+        if (!MovingAverages.warmUp(out, 0, len, period)) {
             return;
         }
-        MovingAverages.nan(out, 0, period);
         double path = 0.0;
         for (int i = 0; i < period; i++) {
             path += Math.abs(in[inOff + i] - in[inOff + i + 1]);
@@ -90,9 +89,7 @@ final class KaufmanAdaptiveMovingAverage extends CpuIndicator {
     /** Streaming KAMA: the running path length and a ring of the last {@code period + 1} closes. */
     static final class State extends CloseDrivenState {
         private final int period;
-        private final double[] ring;
-        private int next;
-        private long count;
+        private final SlidingWindow closes;
         private double path;
         private double previous;
         private double leaving;
@@ -101,23 +98,22 @@ final class KaufmanAdaptiveMovingAverage extends CpuIndicator {
         State(int period) {
             super(1);
             this.period = period;
-            this.ring = new double[period + 1];
+            this.closes = new SlidingWindow(period + 1);
         }
 
         @Override
         void push(double close) {
-            ring[next] = close;
-            next = next + 1 == ring.length ? 0 : next + 1;
-            count++;
+            closes.push(close);
+            long count = closes.count();
             if (count > 1 && count <= period + 1) {
                 path += Math.abs(previous - close);
             }
             if (count == period + 1) {
-                // The ring is full: its next slot holds the close `period` bars back.
-                leaving = ring[next];
+                // The window is full: its oldest value is the close `period` bars back.
+                leaving = closes.oldest();
                 value = (close - previous) * smoothing(close - leaving, path) + previous;
             } else if (count > period + 1) {
-                double trailing = ring[next];
+                double trailing = closes.oldest();
                 path -= Math.abs(leaving - trailing);
                 path += Math.abs(close - previous);
                 leaving = trailing;
@@ -133,26 +129,16 @@ final class KaufmanAdaptiveMovingAverage extends CpuIndicator {
 
         @Override
         void saveValues(StateWriter out) {
-            out.putLong("count", count);
-            out.putLong("next", next);
+            closes.save(out, "");
             out.putDouble("path", path);
             out.putDouble("previous", previous);
             out.putDouble("leaving", leaving);
             out.putDouble("value", value);
-            out.putDoubles("ring", ring.clone());
         }
 
         @Override
         void restoreValues(StateReader in) {
-            long savedCount = in.getLong("count");
-            long savedNext = in.getLong("next");
-            double[] saved = in.getDoubles("ring");
-            if (saved.length != ring.length || savedCount < 0 || savedNext < 0 || savedNext >= ring.length) {
-                throw new IllegalStateException("state is not a KAMA of period " + period);
-            }
-            System.arraycopy(saved, 0, ring, 0, ring.length);
-            count = savedCount;
-            next = (int) savedNext;
+            closes.restore(in, "");
             path = in.getDouble("path");
             previous = in.getDouble("previous");
             leaving = in.getDouble("leaving");

@@ -61,15 +61,11 @@ final class MovingAverageConvergenceDivergence extends CpuIndicator {
                      double[] hist) {
         int start = slow - 1;
         int lookback = start + signal - 1;
-        if (len <= lookback) {
-            MovingAverages.nan(macd, 0, len);
-            MovingAverages.nan(sig, 0, len);
-            MovingAverages.nan(hist, 0, len);
+        MovingAverages.warmUp(macd, 0, len, lookback);
+        MovingAverages.warmUp(sig, 0, len, lookback);
+        if (!MovingAverages.warmUp(hist, 0, len, lookback)) {
             return;
         }
-        MovingAverages.nan(macd, 0, lookback);
-        MovingAverages.nan(sig, 0, lookback);
-        MovingAverages.nan(hist, 0, lookback);
         double kSlow = MovingAverages.emaFactor(slow);
         double kFast = MovingAverages.emaFactor(fast);
         double kSignal = MovingAverages.emaFactor(signal);
@@ -165,17 +161,13 @@ final class MovingAverageConvergenceDivergence extends CpuIndicator {
                                  double[] hist) {
         int start = slow - 1;
         int lookback = start + signal - 1;
-        if (len <= lookback) {
-            MovingAverages.nan(macd, 0, len);
-            MovingAverages.nan(sig, 0, len);
-            MovingAverages.nan(hist, 0, len);
+        MovingAverages.warmUp(macd, 0, len, lookback);
+        MovingAverages.warmUp(sig, 0, len, lookback);
+        if (!MovingAverages.warmUp(hist, 0, len, lookback)) {
             return;
         }
         MovingAverages.ema(line, start, sig, start, len - start, signal);
-        MovingAverages.nan(sig, 0, start);
-        MovingAverages.nan(macd, 0, lookback);
         System.arraycopy(line, lookback, macd, lookback, len - lookback);
-        MovingAverages.nan(hist, 0, lookback);
         for (int i = lookback; i < len; i++) {
             hist[i] = macd[i] - sig[i];
         }

@@ -1,11 +1,12 @@
 package dev.candela.cpu.overlap;
 
+import dev.candela.cpu.kernel.TaLibZero;
+
 /**
  * {@code ppo(fast, slow)}: the percentage price oscillator {@code (SMA(fast) - SMA(slow)) / SMA(slow) * 100}
  * of the close, TA-Lib-exact with its default SMA; 0 where the slow average is zero within 1e-8.
  */
 final class PercentagePriceOscillator extends PriceOscillator {
-    private static final double ZERO = 1e-8;
 
     PercentagePriceOscillator() {
         super("ppo", "Percentage Price Oscillator");
@@ -13,6 +14,6 @@ final class PercentagePriceOscillator extends PriceOscillator {
 
     @Override
     double combine(double fast, double slow) {
-        return slow > -ZERO && slow < ZERO ? 0.0 : ((fast - slow) / slow) * 100.0;
+        return TaLibZero.isZero(slow) ? 0.0 : ((fast - slow) / slow) * 100.0;
     }
 }

@@ -2,6 +2,7 @@ package dev.candela.cpu.overlap;
 
 import dev.candela.cpu.CpuIndicator;
 import dev.candela.cpu.kernel.MovingAverages;
+import dev.candela.cpu.kernel.SlidingWindow;
 import dev.candela.spi.BarBatch;
 import dev.candela.spi.Category;
 import dev.candela.spi.Column;
@@ -85,11 +86,9 @@ final class RollingZScore extends CpuIndicator {
 
     static void zscore(double[] in, int inOff, double[] out, int len, int period) {
         int lookback = period - 1;
-        if (len <= lookback) {
-            MovingAverages.nan(out, 0, len);
+        if (!MovingAverages.warmUp(out, 0, len, lookback)) {
             return;
         }
-        MovingAverages.nan(out, 0, lookback);
         double mean = 0.0;
         double m2 = 0.0;
         double exactM2 = 0.0;
@@ -123,10 +122,8 @@ final class RollingZScore extends CpuIndicator {
     /** Streaming z-score: the same steps and exact recomputations over a ring of the window. */
     static final class State extends CloseDrivenState {
         private final int period;
-        private final double[] ring;
+        private final SlidingWindow closes;
         private final double[] window;
-        private int next;
-        private long count;
         private long untilExact;
         private double mean;
         private double m2;
@@ -136,17 +133,15 @@ final class RollingZScore extends CpuIndicator {
         State(int period) {
             super(1);
             this.period = period;
-            this.ring = new double[period];
+            this.closes = new SlidingWindow(period);
             this.window = new double[period];
         }
 
         @Override
         void push(double close) {
-            double leaving = ring[next];
-            ring[next] = close;
-            next = next + 1 == period ? 0 : next + 1;
-            count++;
-            if (count < period) {
+            double leaving = closes.oldest();
+            closes.push(close);
+            if (!closes.isFull()) {
                 return;
             }
             if (untilExact > 0) {
@@ -156,9 +151,8 @@ final class RollingZScore extends CpuIndicator {
                 m2 += delta * ((close - mean) + (leaving - previous));
             }
             if (untilExact == 0 || m2 < exactM2 * COLLAPSE) {
-                // Oldest first, as the batch sums it; the ring's next slot holds the oldest value.
-                System.arraycopy(ring, next, window, 0, period - next);
-                System.arraycopy(ring, 0, window, period - next, next);
+                // Oldest first, as the batch sums it.
+                closes.copyOldestFirst(window);
                 mean = exactMean(window, 0, period);
                 m2 = exactSquares(window, 0, period, mean);
                 exactM2 = m2;
@@ -175,29 +169,21 @@ final class RollingZScore extends CpuIndicator {
 
         @Override
         void saveValues(StateWriter out) {
-            out.putLong("count", count);
-            out.putLong("next", next);
+            closes.save(out, "");
             out.putLong("untilExact", untilExact);
             out.putDouble("mean", mean);
             out.putDouble("m2", m2);
             out.putDouble("exactM2", exactM2);
             out.putDouble("value", value);
-            out.putDoubles("ring", ring.clone());
         }
 
         @Override
         void restoreValues(StateReader in) {
-            long savedCount = in.getLong("count");
-            long savedNext = in.getLong("next");
             long savedUntilExact = in.getLong("untilExact");
-            double[] saved = in.getDoubles("ring");
-            if (saved.length != period || savedCount < 0 || savedNext < 0 || savedNext >= period
-                    || savedUntilExact < 0 || savedUntilExact >= period) {
+            if (savedUntilExact < 0 || savedUntilExact >= period) {
                 throw new IllegalStateException("state is not a z-score of period " + period);
             }
-            System.arraycopy(saved, 0, ring, 0, period);
-            count = savedCount;
-            next = (int) savedNext;
+            closes.restore(in, "");
             untilExact = savedUntilExact;
             mean = in.getDouble("mean");
             m2 = in.getDouble("m2");

@@ -24,8 +24,10 @@ import java.util.List;
  * {@code c1 = -v^3}, {@code c2 = 3 v^2 + 3 v^3}, {@code c3 = -6 v^2 - 3 v - 3 v^3},
  * {@code c4 = 1 + 3 v + v^3 + 3 v^2}.
  *
- * <p>TA-Lib writes this EMA step as {@code k * x + (1 - k) * e}, not as {@link MovingAverages#emaStep};
- * the two round differently, so both the batch and the stream use TA-Lib's form.
+ * <p>TA-Lib writes this EMA step as {@code k * x + (1 - k) * e} ({@link MovingAverages#emaStepWeighted}),
+ * not as {@link MovingAverages#emaStep}; the two round differently, so both the batch and the stream use
+ * TA-Lib's form. The seeding of the six levels is also T3's own, so they are not an
+ * {@link MovingAverages#emaChain}.
  */
 final class TillsonT3 extends CpuIndicator {
     private static final int LEVELS = 6;
@@ -57,14 +59,17 @@ final class TillsonT3 extends CpuIndicator {
         return new double[] {c1, c2, c3, c4};
     }
 
+    /** T3 from the third to sixth EMA levels, {@code c1 e6 + c2 e5 + c3 e4 + c4 e3} in TA-Lib's order. */
+    static double combination(double c1, double c2, double c3, double c4, double e3, double e4, double e5, double e6) {
+        return c1 * e6 + c2 * e5 + c3 * e4 + c4 * e3;
+    }
+
     static void t3(double[] in, int inOff, double[] out, int len, int period, double vfactor) {
         int lookback = LEVELS * (period - 1);
-        if (len <= lookback) {
-            MovingAverages.nan(out, 0, len);
+        if (!MovingAverages.warmUp(out, 0, len, lookback)) {
             return;
         }
-        MovingAverages.nan(out, 0, lookback);
-        double k = 2.0 / (period + 1.0);
+        double k = MovingAverages.emaFactor(period);
         double rest = 1.0 - k;
         double[] c = coefficients(vfactor);
         // Warm-up: level L is seeded with the mean of the first `period` values of level L - 1, while the
@@ -79,9 +84,9 @@ final class TillsonT3 extends CpuIndicator {
         for (int level = 1; level < LEVELS; level++) {
             sum = e[level - 1];
             for (int i = period - 1; i > 0; i--) {
-                e[0] = k * in[today++] + rest * e[0];
+                e[0] = MovingAverages.emaStepWeighted(e[0], in[today++], k, rest);
                 for (int m = 1; m < level; m++) {
-                    e[m] = k * e[m - 1] + rest * e[m];
+                    e[m] = MovingAverages.emaStepWeighted(e[m], e[m - 1], k, rest);
                 }
                 sum += e[level - 1];
             }
@@ -97,15 +102,15 @@ final class TillsonT3 extends CpuIndicator {
         double c2 = c[1];
         double c3 = c[2];
         double c4 = c[3];
-        out[lookback] = c1 * e6 + c2 * e5 + c3 * e4 + c4 * e3;
+        out[lookback] = combination(c1, c2, c3, c4, e3, e4, e5, e6);
         for (int i = lookback + 1; i < len; i++) {
-            e1 = k * in[inOff + i] + rest * e1;
-            e2 = k * e1 + rest * e2;
-            e3 = k * e2 + rest * e3;
-            e4 = k * e3 + rest * e4;
-            e5 = k * e4 + rest * e5;
-            e6 = k * e5 + rest * e6;
-            out[i] = c1 * e6 + c2 * e5 + c3 * e4 + c4 * e3;
+            e1 = MovingAverages.emaStepWeighted(e1, in[inOff + i], k, rest);
+            e2 = MovingAverages.emaStepWeighted(e2, e1, k, rest);
+            e3 = MovingAverages.emaStepWeighted(e3, e2, k, rest);
+            e4 = MovingAverages.emaStepWeighted(e4, e3, k, rest);
+            e5 = MovingAverages.emaStepWeighted(e5, e4, k, rest);
+            e6 = MovingAverages.emaStepWeighted(e6, e5, k, rest);
+            out[i] = combination(c1, c2, c3, c4, e3, e4, e5, e6);
         }
     }
 
@@ -131,7 +136,7 @@ final class TillsonT3 extends CpuIndicator {
         State(int period, double vfactor) {
             super(1);
             this.period = period;
-            this.k = 2.0 / (period + 1.0);
+            this.k = MovingAverages.emaFactor(period);
             this.rest = 1.0 - k;
             this.c = coefficients(vfactor);
         }
@@ -142,7 +147,7 @@ final class TillsonT3 extends CpuIndicator {
             for (int level = 0; level < LEVELS; level++) {
                 long n = count[level]++;
                 if (n >= period) {
-                    e[level] = k * x + rest * e[level];
+                    e[level] = MovingAverages.emaStepWeighted(e[level], x, k, rest);
                 } else {
                     sum[level] = n == 0 ? x : sum[level] + x;
                     if (n < period - 1) {
@@ -152,7 +157,7 @@ final class TillsonT3 extends CpuIndicator {
                 }
                 x = e[level];
             }
-            value = c[0] * e[5] + c[1] * e[4] + c[2] * e[3] + c[3] * e[2];
+            value = combination(c[0], c[1], c[2], c[3], e[2], e[3], e[4], e[5]);
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.candela.cpu.overlap;
 
 import dev.candela.cpu.CpuIndicator;
 import dev.candela.cpu.kernel.MovingAverages;
+import dev.candela.cpu.kernel.SlidingWindow;
 import dev.candela.spi.BarBatch;
 import dev.candela.spi.Category;
 import dev.candela.spi.Column;
@@ -64,11 +65,9 @@ final class TriangularMovingAverage extends CpuIndicator {
 
     static void trima(double[] in, int inOff, double[] out, int len, int period) {
         int lookback = period - 1;
-        if (len <= lookback) {
-            MovingAverages.nan(out, 0, len);
+        if (!MovingAverages.warmUp(out, 0, len, lookback)) {
             return;
         }
-        MovingAverages.nan(out, 0, lookback);
         boolean odd = (period & 1) == 1;
         double factor = factor(period);
         int middle = inOff + middleOffset(period);
@@ -118,9 +117,7 @@ final class TriangularMovingAverage extends CpuIndicator {
         private final boolean odd;
         private final int middleOffset;
         private final double factor;
-        private final double[] ring;
-        private int next;
-        private long count;
+        private final SlidingWindow window;
         private double numerator;
         private double sub;
         private double add;
@@ -133,40 +130,32 @@ final class TriangularMovingAverage extends CpuIndicator {
             this.odd = (period & 1) == 1;
             this.middleOffset = middleOffset(period);
             this.factor = factor(period);
-            this.ring = new double[period];
-        }
-
-        /** Value {@code age} places after the oldest of the window (the ring's next slot holds the oldest). */
-        private double window(int age) {
-            int at = next + age;
-            return ring[at >= period ? at - period : at];
+            this.window = new SlidingWindow(period);
         }
 
         @Override
         void push(double close) {
-            ring[next] = close;
-            next = next + 1 == period ? 0 : next + 1;
-            count++;
-            if (count < period) {
+            window.push(close);
+            if (!window.isFull()) {
                 return;
             }
-            if (count == period) {
+            if (window.count() == period) {
                 numerator = 0.0;
                 sub = 0.0;
                 for (int i = middleOffset; i >= 0; i--) {
-                    sub += window(i);
+                    sub += window.fromOldest(i);
                     numerator += sub;
                 }
                 add = 0.0;
                 for (int i = middleOffset + 1; i < period; i++) {
-                    add += window(i);
+                    add += window.fromOldest(i);
                     numerator += add;
                 }
             } else {
                 numerator -= sub;
                 sub -= leaving;
                 // The window has moved by one, so the value crossing the middle sits one place nearer its start.
-                double m = window(middleOffset);
+                double m = window.fromOldest(middleOffset);
                 sub += m;
                 if (odd) {
                     numerator += add;
@@ -178,7 +167,7 @@ final class TriangularMovingAverage extends CpuIndicator {
                 add += close;
                 numerator += close;
             }
-            leaving = window(0);
+            leaving = window.oldest();
             value = numerator * factor;
         }
 
@@ -189,27 +178,17 @@ final class TriangularMovingAverage extends CpuIndicator {
 
         @Override
         void saveValues(StateWriter out) {
-            out.putLong("count", count);
-            out.putLong("next", next);
+            window.save(out, "");
             out.putDouble("numerator", numerator);
             out.putDouble("sub", sub);
             out.putDouble("add", add);
             out.putDouble("leaving", leaving);
             out.putDouble("value", value);
-            out.putDoubles("ring", ring.clone());
         }
 
         @Override
         void restoreValues(StateReader in) {
-            long savedCount = in.getLong("count");
-            long savedNext = in.getLong("next");
-            double[] saved = in.getDoubles("ring");
-            if (saved.length != period || savedCount < 0 || savedNext < 0 || savedNext >= period) {
-                throw new IllegalStateException("state is not a TRIMA of period " + period);
-            }
-            System.arraycopy(saved, 0, ring, 0, period);
-            count = savedCount;
-            next = (int) savedNext;
+            window.restore(in, "");
             numerator = in.getDouble("numerator");
             sub = in.getDouble("sub");
             add = in.getDouble("add");

@@ -2,6 +2,7 @@ package dev.candela.cpu.overlap;
 
 import dev.candela.cpu.CpuIndicator;
 import dev.candela.cpu.kernel.EmaStream;
+import dev.candela.cpu.kernel.LaggedChange;
 import dev.candela.cpu.kernel.MovingAverages;
 import dev.candela.spi.BarBatch;
 import dev.candela.spi.Category;
@@ -42,24 +43,16 @@ final class TripleExponentialRateOfChange extends CpuIndicator {
         trix(close.array(), close.offset(), out.array(0, symbol), bars.barCount(), p.getInt(0));
     }
 
-    /** TA-Lib's ROC of one bar in percent, 0 where the previous value is exactly 0. */
-    static double rateOfChange(double previous, double current) {
-        return previous != 0.0 ? ((current / previous) - 1.0) * 100.0 : 0.0;
-    }
-
     static void trix(double[] in, int inOff, double[] out, int len, int period) {
-        int lookbackEma = period - 1;
-        int lookback = 3 * lookbackEma + 1;
+        int lookback = 3 * (period - 1) + 1;
         if (len <= lookback) {
             MovingAverages.nan(out, 0, len);
             return;
         }
-        MovingAverages.ema(in, inOff, out, 0, len, period);
-        MovingAverages.ema(out, lookbackEma, out, lookbackEma, len - lookbackEma, period);
-        MovingAverages.ema(out, 2 * lookbackEma, out, 2 * lookbackEma, len - 2 * lookbackEma, period);
+        MovingAverages.emaChain(in, inOff, len, period, out, out, out);
         // Backwards, so that each bar still sees the EMA value of the bar before it.
         for (int i = len - 1; i >= lookback; i--) {
-            out[i] = rateOfChange(out[i - 1], out[i]);
+            out[i] = LaggedChange.percent(out[i], out[i - 1]);
         }
         MovingAverages.nan(out, 0, lookback);
     }
@@ -69,7 +62,10 @@ final class TripleExponentialRateOfChange extends CpuIndicator {
         return new State(p.getInt(0));
     }
 
-    /** Streaming TRIX: three chained {@link EmaStream}s and the previous triple-smoothed value. */
+    /**
+     * Streaming TRIX: three chained {@link EmaStream}s, held directly as in {@link MulloyMovingAverage.State},
+     * and the previous triple-smoothed value.
+     */
     static final class State extends CloseDrivenState {
         private final EmaStream first;
         private final EmaStream second;
@@ -100,7 +96,7 @@ final class TripleExponentialRateOfChange extends CpuIndicator {
                 return;
             }
             if (hadPrevious) {
-                value = rateOfChange(previous, e3);
+                value = LaggedChange.percent(e3, previous);
             }
             previous = e3;
         }

@@ -36,10 +36,6 @@ final class ChaikinOscillator extends CpuIndicator {
         return Math.max(p.getInt(0), p.getInt(1)) - 1;
     }
 
-    private static double smoothing(int period) {
-        return 2.0 / (period + 1);
-    }
-
     @Override
     protected void computeSymbol(Parameters p, BarBatch bars, int symbol, IndicatorOutput out) {
         int n = bars.barCount();
@@ -49,8 +45,8 @@ final class ChaikinOscillator extends CpuIndicator {
             MovingAverages.nan(result, 0, n);
             return;
         }
-        double fastK = smoothing(p.getInt(0));
-        double slowK = smoothing(p.getInt(1));
+        double fastK = MovingAverages.emaFactor(p.getInt(0));
+        double slowK = MovingAverages.emaFactor(p.getInt(1));
         double fastRest = 1.0 - fastK;
         double slowRest = 1.0 - slowK;
         // The A/D line is written into the output and replaced bar by bar once read.
@@ -59,8 +55,8 @@ final class ChaikinOscillator extends CpuIndicator {
         double slow = fast;
         for (int i = 1; i < n; i++) {
             double ad = result[i];
-            fast = (fastK * ad) + (fastRest * fast);
-            slow = (slowK * ad) + (slowRest * slow);
+            fast = MovingAverages.emaStepWeighted(fast, ad, fastK, fastRest);
+            slow = MovingAverages.emaStepWeighted(slow, ad, slowK, slowRest);
             result[i] = fast - slow;
         }
         MovingAverages.nan(result, 0, lookback);
@@ -84,8 +80,8 @@ final class ChaikinOscillator extends CpuIndicator {
         private double slow;
 
         State(int fastPeriod, int slowPeriod, int lookback) {
-            fastK = smoothing(fastPeriod);
-            slowK = smoothing(slowPeriod);
+            fastK = MovingAverages.emaFactor(fastPeriod);
+            slowK = MovingAverages.emaFactor(slowPeriod);
             fastRest = 1.0 - fastK;
             slowRest = 1.0 - slowK;
             this.lookback = lookback;
@@ -98,8 +94,8 @@ final class ChaikinOscillator extends CpuIndicator {
                 fast = ad;
                 slow = ad;
             } else {
-                fast = (fastK * ad) + (fastRest * fast);
-                slow = (slowK * ad) + (slowRest * slow);
+                fast = MovingAverages.emaStepWeighted(fast, ad, fastK, fastRest);
+                slow = MovingAverages.emaStepWeighted(slow, ad, slowK, slowRest);
             }
             count++;
         }

@@ -2,9 +2,9 @@ package dev.candela.cpu.window;
 
 import dev.candela.cpu.CpuIndicator;
 import dev.candela.cpu.kernel.MovingAverages;
+import dev.candela.cpu.kernel.TypicalPrice;
 import dev.candela.spi.BarBatch;
 import dev.candela.spi.Category;
-import dev.candela.spi.Column;
 import dev.candela.spi.IndicatorOutput;
 import dev.candela.spi.IndicatorState;
 import dev.candela.spi.ParameterSpec;
@@ -64,19 +64,12 @@ final class CommodityChannelIndex extends CpuIndicator {
             MovingAverages.nan(result, 0, n);
             return;
         }
-        Column high = bars.column(PriceField.HIGH, symbol);
-        Column low = bars.column(PriceField.LOW, symbol);
-        Column close = bars.column(PriceField.CLOSE, symbol);
-        double[] h = high.array();
-        double[] l = low.array();
-        double[] c = close.array();
-        int ho = high.offset();
-        int lo = low.offset();
-        int co = close.offset();
+        // The typical prices go into the output first; each bar reads its own before overwriting it.
+        WindowIndicators.typicalPrices(bars, symbol, result);
         double[] ring = new double[period];
         int slot = 0;
         for (int i = 0; i < n; i++) {
-            double tp = TypicalPrice.of(h[ho + i], l[lo + i], c[co + i]);
+            double tp = result[i];
             ring[slot] = tp;
             slot = slot + 1 == period ? 0 : slot + 1;
             result[i] = i >= period - 1 ? value(ring, tp) : Double.NaN;

@@ -2,8 +2,8 @@ package dev.candela.cpu.window;
 
 import dev.candela.cpu.CpuIndicator;
 import dev.candela.cpu.kernel.MovingAverages;
-import dev.candela.cpu.kernel.RollingExtremeWindow;
 import dev.candela.cpu.kernel.RollingExtremes;
+import dev.candela.cpu.kernel.RollingRange;
 import dev.candela.spi.BarBatch;
 import dev.candela.spi.Category;
 import dev.candela.spi.Column;
@@ -51,7 +51,7 @@ final class DonchianChannel extends CpuIndicator {
         int warmUp = Math.min(n, period - 1);
         MovingAverages.nan(middle, 0, warmUp);
         for (int i = warmUp; i < n; i++) {
-            middle[i] = (upper[i] + lower[i]) / 2.0;
+            middle[i] = RollingExtremes.midpoint(upper[i], lower[i]);
         }
     }
 
@@ -60,47 +60,42 @@ final class DonchianChannel extends CpuIndicator {
         return new State(p.getInt(0));
     }
 
-    /** Streaming Donchian channel: monotonic windows over the highs and the lows. */
+    /** Streaming Donchian channel: a {@link RollingRange} over the highs and the lows. */
     static final class State implements IndicatorState {
-        private final RollingExtremeWindow highest;
-        private final RollingExtremeWindow lowest;
+        private final RollingRange range;
 
         State(int period) {
-            highest = RollingExtremeWindow.max(period);
-            lowest = RollingExtremeWindow.min(period);
+            range = new RollingRange(period);
         }
 
         @Override
         public void update(long timestamp, double open, double high, double low, double close, double volume) {
-            highest.push(high);
-            lowest.push(low);
+            range.push(high, low);
         }
 
         @Override
         public double value(int output) {
             return switch (output) {
-                case 0 -> highest.extreme();
-                case 1 -> (highest.extreme() + lowest.extreme()) / 2.0;
-                case 2 -> lowest.extreme();
+                case 0 -> range.highest();
+                case 1 -> range.midpoint();
+                case 2 -> range.lowest();
                 default -> throw new IndexOutOfBoundsException("donchian has 3 outputs, not " + (output + 1));
             };
         }
 
         @Override
         public long barsSeen() {
-            return highest.count();
+            return range.count();
         }
 
         @Override
         public void save(StateWriter out) {
-            highest.save(out, "highest");
-            lowest.save(out, "lowest");
+            range.save(out, "highest", "lowest");
         }
 
         @Override
         public void restore(StateReader in) {
-            highest.restore(in, "highest");
-            lowest.restore(in, "lowest");
+            range.restore(in, "highest", "lowest");
         }
     }
 }

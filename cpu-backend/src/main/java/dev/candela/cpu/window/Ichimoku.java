@@ -1,9 +1,8 @@
 package dev.candela.cpu.window;
 
 import dev.candela.cpu.CpuIndicator;
-import dev.candela.cpu.kernel.MovingAverages;
-import dev.candela.cpu.kernel.RollingExtremeWindow;
 import dev.candela.cpu.kernel.RollingExtremes;
+import dev.candela.cpu.kernel.RollingRange;
 import dev.candela.spi.BarBatch;
 import dev.candela.spi.Category;
 import dev.candela.spi.Column;
@@ -60,11 +59,7 @@ final class Ichimoku extends CpuIndicator {
 
     /** Writes {@code mid(period)} into {@code dst} from bar {@code period - 1} on, using {@code scratch}. */
     private static void midline(Column high, Column low, int n, int period, double[] dst, double[] scratch) {
-        RollingExtremes.max(high.array(), high.offset(), dst, 0, n, period);
-        RollingExtremes.min(low.array(), low.offset(), scratch, 0, n, period);
-        for (int i = period - 1; i < n; i++) {
-            dst[i] = (dst[i] + scratch[i]) / 2.0;
-        }
+        RollingExtremes.midpoint(high.array(), high.offset(), low.array(), low.offset(), dst, 0, n, period, scratch);
     }
 
     @Override
@@ -78,9 +73,7 @@ final class Ichimoku extends CpuIndicator {
         double[] senkouB = out.array(3, symbol);
         double[] chikou = out.array(4, symbol);
         if (n <= lookback) {
-            for (int k = 0; k < 5; k++) {
-                MovingAverages.nan(out.array(k, symbol), 0, n);
-            }
+            fillNaN(out, symbol, n);
             return;
         }
         Column high = bars.column(PriceField.HIGH, symbol);
@@ -102,9 +95,7 @@ final class Ichimoku extends CpuIndicator {
         for (int i = displacement; i < n; i++) {
             chikou[i] = c[co + i] - c[co + i - displacement];
         }
-        for (int k = 0; k < 5; k++) {
-            MovingAverages.nan(out.array(k, symbol), 0, lookback);
-        }
+        fillNaN(out, symbol, lookback);
     }
 
     @Override
@@ -113,13 +104,12 @@ final class Ichimoku extends CpuIndicator {
     }
 
     /**
-     * Streaming Ichimoku: six monotonic windows and rings of the last {@code d} leading-span values and
-     * closes, read just before being overwritten.
+     * Streaming Ichimoku: the high-low ranges of the three lines and rings of the last {@code d} leading-span
+     * values and closes, read just before being overwritten.
      */
     static final class State implements IndicatorState {
-        private static final String[] WINDOWS = {"tenkanHigh", "tenkanLow", "kijunHigh", "kijunLow", "senkouBHigh",
-                "senkouBLow"};
-        private final RollingExtremeWindow[] windows;
+        private static final String[] LINES = {"tenkan", "kijun", "senkouB"};
+        private final RollingRange[] ranges;
         private final int displacement;
         private final int lookback;
         private final double[] spanA;
@@ -129,9 +119,7 @@ final class Ichimoku extends CpuIndicator {
         private long count;
 
         State(int tenkan, int kijun, int senkouB, int lookback) {
-            windows = new RollingExtremeWindow[] {RollingExtremeWindow.max(tenkan), RollingExtremeWindow.min(tenkan),
-                    RollingExtremeWindow.max(kijun), RollingExtremeWindow.min(kijun), RollingExtremeWindow.max(senkouB),
-                    RollingExtremeWindow.min(senkouB)};
+            ranges = new RollingRange[] {new RollingRange(tenkan), new RollingRange(kijun), new RollingRange(senkouB)};
             displacement = kijun;
             this.lookback = lookback;
             spanA = new double[kijun];
@@ -139,18 +127,13 @@ final class Ichimoku extends CpuIndicator {
             closes = new double[kijun];
         }
 
-        private double mid(int line) {
-            return (windows[2 * line].extreme() + windows[2 * line + 1].extreme()) / 2.0;
-        }
-
         @Override
         public void update(long timestamp, double open, double high, double low, double close, double volume) {
-            for (int w = 0; w < windows.length; w += 2) {
-                windows[w].push(high);
-                windows[w + 1].push(low);
+            for (RollingRange range : ranges) {
+                range.push(high, low);
             }
-            double tenkan = mid(0);
-            double kijun = mid(1);
+            double tenkan = ranges[0].midpoint();
+            double kijun = ranges[1].midpoint();
             int slot = (int) (count % displacement);
             boolean ready = count >= lookback;
             if (ready) {
@@ -161,7 +144,7 @@ final class Ichimoku extends CpuIndicator {
                 values[4] = close - closes[slot];
             }
             spanA[slot] = (tenkan + kijun) / 2.0;
-            spanB[slot] = mid(2);
+            spanB[slot] = ranges[2].midpoint();
             closes[slot] = close;
             count++;
         }
@@ -179,8 +162,8 @@ final class Ichimoku extends CpuIndicator {
         @Override
         public void save(StateWriter out) {
             out.putLong("count", count);
-            for (int w = 0; w < windows.length; w++) {
-                windows[w].save(out, WINDOWS[w]);
+            for (int line = 0; line < ranges.length; line++) {
+                ranges[line].save(out, LINES[line] + "High", LINES[line] + "Low");
             }
             out.putDoubles("spanA", spanA.clone());
             out.putDoubles("spanB", spanB.clone());
@@ -197,8 +180,8 @@ final class Ichimoku extends CpuIndicator {
             if (a.length != displacement || b.length != displacement || c.length != displacement || v.length != 5) {
                 throw new IllegalStateException("state is not an Ichimoku with displacement " + displacement);
             }
-            for (int w = 0; w < windows.length; w++) {
-                windows[w].restore(in, WINDOWS[w]);
+            for (int line = 0; line < ranges.length; line++) {
+                ranges[line].restore(in, LINES[line] + "High", LINES[line] + "Low");
             }
             System.arraycopy(a, 0, spanA, 0, displacement);
             System.arraycopy(b, 0, spanB, 0, displacement);

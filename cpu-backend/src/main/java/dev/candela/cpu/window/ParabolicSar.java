@@ -1,6 +1,7 @@
 package dev.candela.cpu.window;
 
 import dev.candela.cpu.CpuIndicator;
+import dev.candela.cpu.kernel.DirectionalMovement;
 import dev.candela.cpu.kernel.MovingAverages;
 import dev.candela.spi.BarBatch;
 import dev.candela.spi.Category;
@@ -90,9 +91,8 @@ final class ParabolicSar extends CpuIndicator {
 
         /** Initial position from bars 0 and 1; the next {@link #step} must be bar 1. */
         void start(double high0, double low0, double high1, double low1) {
-            double plusMove = high1 - high0;
-            double minusMove = low0 - low1;
-            isLong = !(minusMove > 0 && plusMove < minusMove);
+            // Short when bar 1 has a positive -DM, TA-Lib's test of the first direction.
+            isLong = !(DirectionalMovement.minus(high1 - high0, low0 - low1) > 0);
             if (isLong) {
                 extreme = high1;
                 sar = low0;

@@ -44,31 +44,24 @@ final class RollingVwap extends CpuIndicator {
     protected void computeSymbol(Parameters p, BarBatch bars, int symbol, IndicatorOutput out) {
         int n = bars.barCount();
         double[] result = out.array(0, symbol);
-        Column high = bars.column(PriceField.HIGH, symbol);
-        Column low = bars.column(PriceField.LOW, symbol);
-        Column close = bars.column(PriceField.CLOSE, symbol);
+        // The typical prices go into the output first; each bar reads its own before overwriting it.
+        WindowIndicators.typicalPrices(bars, symbol, result);
         Column volume = bars.column(PriceField.VOLUME, symbol);
-        double[] h = high.array();
-        double[] l = low.array();
-        double[] c = close.array();
         double[] v = volume.array();
-        int ho = high.offset();
-        int lo = low.offset();
-        int co = close.offset();
         int vo = volume.offset();
         Window window = new Window(p.getInt(0));
         for (int i = 0; i < n; i++) {
-            result[i] = window.push(TypicalPrice.of(h[ho + i], l[lo + i], c[co + i]), v[vo + i]);
+            result[i] = window.push(result[i], v[vo + i]);
         }
     }
 
     @Override
     public IndicatorState newState(Parameters p) {
-        return new State(p.getInt(0));
+        return new VwapAccumulator.State(new Window(p.getInt(0)));
     }
 
-    /** The running sums over a ring of the window's bars; one implementation for batch and streaming. */
-    static final class Window {
+    /** The running sums over a ring of the window's bars. */
+    static final class Window implements VwapAccumulator {
         private final int period;
         private final double[] priceVolume;
         private final double[] volume;
@@ -82,6 +75,11 @@ final class RollingVwap extends CpuIndicator {
             this.period = period;
             priceVolume = new double[period];
             volume = new double[period];
+        }
+
+        @Override
+        public double push(long timestamp, double typicalPrice, double barVolume) {
+            return push(typicalPrice, barVolume);
         }
 
         /** Adds a bar and returns the VWAP of the window ending with it. */
@@ -115,11 +113,13 @@ final class RollingVwap extends CpuIndicator {
             return tradedBars == 0 ? typicalPrice : sumPriceVolume / sumVolume;
         }
 
-        long count() {
+        @Override
+        public long count() {
             return count;
         }
 
-        void save(StateWriter out) {
+        @Override
+        public void save(StateWriter out) {
             out.putLong("count", count);
             out.putLong("slot", slot);
             out.putLong("tradedBars", tradedBars);
@@ -129,7 +129,8 @@ final class RollingVwap extends CpuIndicator {
             out.putDoubles("volume", volume.clone());
         }
 
-        void restore(StateReader in) {
+        @Override
+        public void restore(StateReader in) {
             double[] pv = in.getDoubles("priceVolume");
             double[] vol = in.getDoubles("volume");
             long savedSlot = in.getLong("slot");
@@ -143,43 +144,6 @@ final class RollingVwap extends CpuIndicator {
             tradedBars = (int) in.getLong("tradedBars");
             sumPriceVolume = in.getDouble("sumPriceVolume");
             sumVolume = in.getDouble("sumVolume");
-        }
-    }
-
-    /** Streaming rolling VWAP. */
-    static final class State implements IndicatorState {
-        private final Window window;
-        private double value = Double.NaN;
-
-        State(int period) {
-            window = new Window(period);
-        }
-
-        @Override
-        public void update(long timestamp, double open, double high, double low, double close, double volume) {
-            value = window.push(TypicalPrice.of(high, low, close), volume);
-        }
-
-        @Override
-        public double value(int output) {
-            return value;
-        }
-
-        @Override
-        public long barsSeen() {
-            return window.count();
-        }
-
-        @Override
-        public void save(StateWriter out) {
-            window.save(out);
-            out.putDouble("value", value);
-        }
-
-        @Override
-        public void restore(StateReader in) {
-            window.restore(in);
-            value = in.getDouble("value");
         }
     }
 }

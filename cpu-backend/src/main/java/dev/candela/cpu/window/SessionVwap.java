@@ -42,38 +42,31 @@ final class SessionVwap extends CpuIndicator {
     protected void computeSymbol(Parameters p, BarBatch bars, int symbol, IndicatorOutput out) {
         int n = bars.barCount();
         double[] result = out.array(0, symbol);
-        Column high = bars.column(PriceField.HIGH, symbol);
-        Column low = bars.column(PriceField.LOW, symbol);
-        Column close = bars.column(PriceField.CLOSE, symbol);
+        // The typical prices go into the output first; each bar reads its own before overwriting it.
+        WindowIndicators.typicalPrices(bars, symbol, result);
         Column volume = bars.column(PriceField.VOLUME, symbol);
-        double[] h = high.array();
-        double[] l = low.array();
-        double[] c = close.array();
         double[] v = volume.array();
-        int ho = high.offset();
-        int lo = low.offset();
-        int co = close.offset();
         int vo = volume.offset();
         Session session = new Session();
         for (int i = 0; i < n; i++) {
-            result[i] = session.push(bars.timestamp(i), TypicalPrice.of(h[ho + i], l[lo + i], c[co + i]), v[vo + i]);
+            result[i] = session.push(bars.timestamp(i), result[i], v[vo + i]);
         }
     }
 
     @Override
     public IndicatorState newState(Parameters p) {
-        return new State();
+        return new VwapAccumulator.State(new Session());
     }
 
-    /** The sums of the current session; one implementation for batch and streaming. */
-    static final class Session {
+    /** The sums of the current session. */
+    static final class Session implements VwapAccumulator {
         private long day = Long.MIN_VALUE;
         private long count;
         private double sumPriceVolume;
         private double sumVolume;
 
-        /** Adds a bar opening at {@code timestamp} and returns the session VWAP up to it. */
-        double push(long timestamp, double typicalPrice, double barVolume) {
+        @Override
+        public double push(long timestamp, double typicalPrice, double barVolume) {
             count++;
             long barDay = Math.floorDiv(timestamp, MILLIS_PER_DAY);
             if (barDay != day) {
@@ -89,55 +82,25 @@ final class SessionVwap extends CpuIndicator {
             return sumVolume == 0.0 ? typicalPrice : sumPriceVolume / sumVolume;
         }
 
-        long count() {
+        @Override
+        public long count() {
             return count;
         }
 
-        void save(StateWriter out) {
+        @Override
+        public void save(StateWriter out) {
             out.putLong("count", count);
             out.putLong("day", day);
             out.putDouble("sumPriceVolume", sumPriceVolume);
             out.putDouble("sumVolume", sumVolume);
         }
 
-        void restore(StateReader in) {
+        @Override
+        public void restore(StateReader in) {
             count = in.getLong("count");
             day = in.getLong("day");
             sumPriceVolume = in.getDouble("sumPriceVolume");
             sumVolume = in.getDouble("sumVolume");
-        }
-    }
-
-    /** Streaming session VWAP. */
-    static final class State implements IndicatorState {
-        private final Session session = new Session();
-        private double value = Double.NaN;
-
-        @Override
-        public void update(long timestamp, double open, double high, double low, double close, double volume) {
-            value = session.push(timestamp, TypicalPrice.of(high, low, close), volume);
-        }
-
-        @Override
-        public double value(int output) {
-            return value;
-        }
-
-        @Override
-        public long barsSeen() {
-            return session.count();
-        }
-
-        @Override
-        public void save(StateWriter out) {
-            session.save(out);
-            out.putDouble("value", value);
-        }
-
-        @Override
-        public void restore(StateReader in) {
-            session.restore(in);
-            value = in.getDouble("value");
         }
     }
 }

@@ -2,8 +2,8 @@ package dev.candela.cpu.window;
 
 import dev.candela.cpu.CpuIndicator;
 import dev.candela.cpu.kernel.MovingAverages;
-import dev.candela.cpu.kernel.RollingExtremeWindow;
 import dev.candela.cpu.kernel.RollingExtremes;
+import dev.candela.cpu.kernel.RollingRange;
 import dev.candela.spi.BarBatch;
 import dev.candela.spi.Category;
 import dev.candela.spi.Column;
@@ -69,22 +69,19 @@ final class WilliamsPercentRange extends CpuIndicator {
         return new State(p.getInt(0));
     }
 
-    /** Streaming %R: two monotonic windows. */
+    /** Streaming %R: a {@link RollingRange}. */
     static final class State implements IndicatorState {
-        private final RollingExtremeWindow highest;
-        private final RollingExtremeWindow lowest;
+        private final RollingRange range;
         private double value = Double.NaN;
 
         State(int period) {
-            highest = RollingExtremeWindow.max(period);
-            lowest = RollingExtremeWindow.min(period);
+            range = new RollingRange(period);
         }
 
         @Override
         public void update(long timestamp, double open, double high, double low, double close, double volume) {
-            highest.push(high);
-            lowest.push(low);
-            value = highest.isFull() ? WilliamsPercentRange.value(highest.extreme(), lowest.extreme(), close) : Double.NaN;
+            range.push(high, low);
+            value = range.isFull() ? WilliamsPercentRange.value(range.highest(), range.lowest(), close) : Double.NaN;
         }
 
         @Override
@@ -94,20 +91,18 @@ final class WilliamsPercentRange extends CpuIndicator {
 
         @Override
         public long barsSeen() {
-            return highest.count();
+            return range.count();
         }
 
         @Override
         public void save(StateWriter out) {
-            highest.save(out, "highest");
-            lowest.save(out, "lowest");
+            range.save(out, "highest", "lowest");
             out.putDouble("value", value);
         }
 
         @Override
         public void restore(StateReader in) {
-            highest.restore(in, "highest");
-            lowest.restore(in, "lowest");
+            range.restore(in, "highest", "lowest");
             value = in.getDouble("value");
         }
     }

@@ -1,6 +1,10 @@
 package dev.candela.cpu.window;
 
+import dev.candela.cpu.kernel.TypicalPrice;
+import dev.candela.spi.BarBatch;
+import dev.candela.spi.Column;
 import dev.candela.spi.Indicator;
+import dev.candela.spi.PriceField;
 
 import java.util.List;
 
@@ -14,6 +18,15 @@ public final class WindowIndicators {
     static final int MAX_PERIOD = 100_000;
 
     private WindowIndicators() {
+    }
+
+    /** Writes the {@link TypicalPrice} of every bar of {@code symbol} into {@code out[0, barCount)}. */
+    static void typicalPrices(BarBatch bars, int symbol, double[] out) {
+        Column high = bars.column(PriceField.HIGH, symbol);
+        Column low = bars.column(PriceField.LOW, symbol);
+        Column close = bars.column(PriceField.CLOSE, symbol);
+        TypicalPrice.series(high.array(), high.offset(), low.array(), low.offset(), close.array(), close.offset(), out, 0,
+                bars.barCount());
     }
 
     /** One instance of each indicator of this package. */
