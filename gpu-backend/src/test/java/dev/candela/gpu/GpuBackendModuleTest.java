@@ -14,8 +14,6 @@ import dev.candela.core.runtime.BackendSelector;
 import dev.candela.spi.BarBatch;
 import dev.candela.spi.Column;
 import dev.candela.spi.Indicator;
-import dev.candela.spi.IndicatorOutput;
-import dev.candela.spi.IndicatorState;
 import dev.candela.spi.Parameters;
 import dev.candela.spi.PriceField;
 import dev.candela.spi.Profiler;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,7 +50,7 @@ class GpuBackendModuleTest {
             ComputeBackend gpu = candela.compute();
             assertEquals("gpu", gpu.name());
             Indicator sma = new TestIndicators.Sma();
-            ResolvedIndicator doubled = new ResolvedIndicator(new Doubled(), Parameters.none());
+            ResolvedIndicator doubled = new ResolvedIndicator(new TestIndicators.Doubled(), Parameters.none());
             ResolvedIndicator sma3 = new ResolvedIndicator(sma, sma.bind(3));
 
             IndicatorResults r = gpu.compute(List.of(doubled, sma3), new OneSeries(new double[] {1, 2.5, -3, 6}));
@@ -81,40 +78,6 @@ class GpuBackendModuleTest {
 
         assertTrue(e.getMessage().contains("needs ND4J's CUDA backend") && e.getMessage().contains("CpuBackend"),
                 e.getMessage());
-    }
-
-    /** Twice the close. */
-    static final class Doubled implements Indicator {
-        @Override
-        public String id() {
-            return "doubled";
-        }
-
-        @Override
-        public Set<PriceField> inputs() {
-            return Set.of(PriceField.CLOSE);
-        }
-
-        @Override
-        public int lookback(Parameters p) {
-            return 0;
-        }
-
-        @Override
-        public void compute(Parameters p, BarBatch bars, IndicatorOutput out) {
-            for (int s = 0; s < bars.symbolCount(); s++) {
-                Column c = bars.column(PriceField.CLOSE, s);
-                double[] o = out.array(0, s);
-                for (int i = 0; i < c.length(); i++) {
-                    o[i] = 2 * c.get(i);
-                }
-            }
-        }
-
-        @Override
-        public IndicatorState newState(Parameters p) {
-            throw new UnsupportedOperationException("batch only in this test");
-        }
     }
 
     /** One symbol whose fields all equal the given closes. */
