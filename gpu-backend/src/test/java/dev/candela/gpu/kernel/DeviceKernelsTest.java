@@ -33,7 +33,7 @@ class DeviceKernelsTest {
     }
 
     @Test
-    void coversTheIndicatorsTheIssueNames() {
+    void coversEveryIndicatorTheGpuBackendPromises() {
         assertEquals(Set.of("sma", "ema", "wma", "dema", "tema", "rsi", "macd", "bbands", "atr", "natr", "trange",
                 "stddev", "stoch", "willr", "cci", "roc", "mom", "obv", "adx", "aroon"), DeviceKernels.ids());
     }
