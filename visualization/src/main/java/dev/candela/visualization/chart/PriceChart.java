@@ -277,6 +277,9 @@ public final class PriceChart {
     static CandlestickRenderer candleRenderer() {
         CandlestickRenderer renderer = new CandlestickRenderer();
         renderer.setAutoWidthMethod(CandlestickRenderer.WIDTHMETHOD_SMALLEST);
+        // The default caps a candle at 20 hours wide, too thin for merged or daily candles; the width
+        // then follows the spacing of the candles alone.
+        renderer.setMaxCandleWidthInMilliseconds(Double.MAX_VALUE);
         renderer.setDrawVolume(false);
         renderer.setUpPaint(ChartTheme.UP);
         renderer.setDownPaint(ChartTheme.DOWN);
