@@ -52,6 +52,8 @@ final class DashboardPage {
         StringBuilder html = new StringBuilder(256 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                // An empty icon: browsers would otherwise ask the live server for /favicon.ico.
+                .append("<link rel=\"icon\" href=\"data:,\">\n")
                 .append("<title>").append(Html.escape(title(run))).append("</title>\n")
                 .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body")
                 .append(live ? " data-live=\"true\"" : "").append(">\n<div id=\"content\">\n");

@@ -340,7 +340,7 @@ public final class LiveDashboard implements TrainingListener, AutoCloseable {
         }
         int colon = h.lastIndexOf(':');
         String name = colon >= 0 ? h.substring(0, colon) : h;
-        return name.equals("localhost") || name.startsWith("127.");
+        return name.equals("localhost") || name.matches("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
