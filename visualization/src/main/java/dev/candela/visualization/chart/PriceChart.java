@@ -83,6 +83,7 @@ public final class PriceChart {
         private String title;
         private Style style = Style.CANDLES;
         private ChartSize size = ChartSize.DEFAULT;
+        private int lastBars;
         private final Map<String, double[]> overlays = new LinkedHashMap<>();
         private final List<Panel> panels = new ArrayList<>();
 
@@ -109,6 +110,18 @@ public final class PriceChart {
         /** The chart's size; default {@link ChartSize#DEFAULT}. */
         public Builder size(ChartSize value) {
             size = Objects.requireNonNull(value, "size");
+            return this;
+        }
+
+        /**
+         * Shows only the last {@code bars} bars (0, the default, shows all). Indicators are still given for
+         * the whole series, so that the window shows them past their warm-up.
+         */
+        public Builder lastBars(int bars) {
+            if (bars < 0) {
+                throw new IllegalArgumentException("lastBars must not be negative, got " + bars);
+            }
+            lastBars = bars;
             return this;
         }
 
@@ -158,6 +171,13 @@ public final class PriceChart {
 
         /** Builds the chart; the data is reduced to the chart's budget here. */
         public Chart build() {
+            int from = lastBars == 0 ? 0 : Math.max(0, series.size() - lastBars);
+            OhlcvSeries series = from == 0 ? this.series : this.series.slice(from, this.series.size());
+            Map<String, double[]> overlays = window(this.overlays, from);
+            List<Panel> panels = new ArrayList<>(this.panels.size());
+            for (Panel p : this.panels) {
+                panels.add(new Panel(p.title(), window(p.lines(), from), p.bars(), p.guides()));
+            }
             double[] x = timesOf(series);
             XYPlot price = new XYPlot();
             ChartTheme.style(price);
@@ -191,6 +211,15 @@ public final class PriceChart {
             JFreeChart chart = ChartTheme.chart(title, plot, !overlays.isEmpty() || !panels.isEmpty()
                     || style == Style.LINE);
             return new RenderedChart(chart, size.width(), size.height());
+        }
+
+        private static Map<String, double[]> window(Map<String, double[]> lines, int from) {
+            if (from == 0) {
+                return lines;
+            }
+            Map<String, double[]> out = new LinkedHashMap<>();
+            lines.forEach((name, values) -> out.put(name, java.util.Arrays.copyOfRange(values, from, values.length)));
+            return out;
         }
 
         private XYPlot panelPlot(Panel panel, double[] x, int colour) {
