@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <pre>{@code
  * try (LiveDashboard dashboard = LiveDashboard.builder().port(8080).build()) {
  *     URI page = dashboard.start();          // http://127.0.0.1:8080/
- *     trainer.train(config, dashboard);      // every event updates the open pages
+ *     trainer.train(request, dashboard);     // every event updates the open pages
  * }
  * }</pre>
  *

@@ -5,6 +5,7 @@ import dev.candela.visualization.run.RunFixtures;
 import dev.candela.visualization.run.TrainingRunReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,9 +30,16 @@ class DashboardInBrowserTest {
     private static final Path ARTIFACTS = Path.of("target", "browser");
     private static HeadlessChromium browser;
 
+    private static Optional<Path> chromium;
+
     @BeforeAll
-    static void startBrowser() throws Exception {
-        Optional<Path> chromium = HeadlessChromium.find();
+    static void findBrowser() {
+        chromium = HeadlessChromium.find();
+    }
+
+    /** Skips each test (so that reports list them with the reason) when there is no browser, or fails in CI. */
+    @BeforeEach
+    void startBrowser() throws Exception {
         if (chromium.isEmpty()) {
             String reason = "no chromium on the PATH (install Debian's chromium, or set CANDELA_CHROMIUM)";
             if ("1".equals(System.getenv("CANDELA_REQUIRE_BROWSER"))) {
@@ -39,7 +47,9 @@ class DashboardInBrowserTest {
             }
             assumeTrue(false, reason + "; the browser test is skipped");
         }
-        browser = HeadlessChromium.launch(chromium.get());
+        if (browser == null) {
+            browser = HeadlessChromium.launch(chromium.get());
+        }
     }
 
     @AfterAll
