@@ -13,6 +13,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -119,7 +120,7 @@ public final class TrainingRunReader {
                     line.integer(at, "fromBucket"), line.integer(at, "toBucket"),
                     line.text(at, "mode"), line.longValue(at, "bytes")));
             case "checkpoint-written" -> listener.onCheckpoint(new TrainingListener.CheckpointWritten(
-                    line.integer(at, "bucket"), Path.of(line.text(at, "path")),
+                    line.integer(at, "bucket"), line.path(at, "path"),
                     line.longValue(at, "bytes")));
             case "bucket-ended" -> listener.onBucketEnd(line.bucketEnded(at));
             case "run-ended" -> {
@@ -179,6 +180,15 @@ public final class TrainingRunReader {
                 throw error(at.key(name), "expected an integer, got " + v);
             }
             return v.longValue();
+        }
+
+        Path path(Node at, String name) throws RunDataException {
+            String text = text(at, name);
+            try {
+                return Path.of(text);
+            } catch (InvalidPathException e) {
+                throw error(at.key(name), "not a file path: " + e.getMessage());
+            }
         }
 
         boolean bool(Node at, String name) throws RunDataException {
