@@ -136,7 +136,8 @@ final class DashboardPage {
         html.append("</tr></thead>\n<tbody>\n");
         for (TrainingRun.Bucket b : run.buckets()) {
             EpochEnded last = b.epochs().isEmpty() ? null : b.epochs().get(b.epochs().size() - 1);
-            String state = b.ended() ? "trained" : "training";
+            boolean over = run.status() == TrainingRun.Status.COMPLETED || run.status() == TrainingRun.Status.STOPPED;
+            String state = b.ended() ? "trained" : over ? "interrupted" : "training";
             html.append("<tr data-bucket=\"").append(b.index()).append("\" class=\"").append(state).append("\">")
                     .append("<td>").append(b.index()).append("</td><td>").append(state).append("</td>")
                     .append("<td>").append(Html.time(b.fromMillis())).append("</td>")

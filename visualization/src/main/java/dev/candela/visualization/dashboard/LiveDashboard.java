@@ -221,7 +221,13 @@ public final class LiveDashboard implements TrainingListener, AutoCloseable {
                 lastUpdate = null; // nobody is watching; the next page to connect gets a fresh render
                 return;
             }
-            lastUpdate = updateMessage(recorder.version(), recorder.snapshot());
+            long version;
+            TrainingRun run;
+            do { // a version that matches its snapshot: retry if an event landed between the two reads
+                version = recorder.version();
+                run = recorder.snapshot();
+            } while (version != recorder.version());
+            lastUpdate = updateMessage(version, run);
             for (Client client : targets) {
                 send(client, lastUpdate);
             }

@@ -77,6 +77,22 @@ class DashboardTest {
     }
 
     @Test
+    void marksABucketInProgressAsTrainingWhileTheRunGoesOnAndInterruptedOnceItStopped(@TempDir Path dir)
+            throws Exception {
+        List<String> events = RunFixtures.sampleEvents();
+        List<String> running = new java.util.ArrayList<>(events.subList(0, 20));
+        Files.write(dir.resolve("events.jsonl"), running);
+        String html = Dashboard.ofRunDirectory(dir, null).html();
+        assertTrue(html.contains("<tr data-bucket=\"2\" class=\"training\"><td>2</td><td>training</td>"), html);
+        running.add("{\"type\":\"run-ended\",\"event\":{\"runId\":\"sample-eurusd\",\"runDirectory\":\"x\","
+                + "\"buckets\":[],\"summary\":{},\"completed\":false}}");
+        Files.write(dir.resolve("events.jsonl"), running);
+        html = Dashboard.ofRunDirectory(dir, null).html();
+        assertTrue(html.contains("<td>2</td><td>interrupted</td>"));
+        assertTrue(html.contains("data-status=\"stopped\""));
+    }
+
+    @Test
     void aRunThatHasNotStartedABucketSaysSo() {
         TrainingRun empty = new dev.candela.visualization.run.TrainingRunRecorder().snapshot();
         String html = Dashboard.builder(empty).generatedAt(Instant.EPOCH).build().html();
