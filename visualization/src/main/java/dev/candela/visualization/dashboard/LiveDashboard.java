@@ -1,12 +1,14 @@
 package dev.candela.visualization.dashboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.candela.spi.TrainingListener;
+import dev.candela.visualization.run.OptimizerReport;
 import dev.candela.visualization.run.TrainingRun;
 import dev.candela.visualization.run.TrainingRunRecorder;
 import org.slf4j.Logger;
@@ -59,6 +61,8 @@ public final class LiveDashboard implements TrainingListener, AutoCloseable {
 
     private final String host;
     private final int port;
+    private final Optional<OptimizerReport> report;
+    private final Optional<JsonNode> config;
     private final TrainingRunRecorder recorder = new TrainingRunRecorder();
     private final AtomicBoolean publishPending = new AtomicBoolean();
     /** Renders and writes to clients; every write to a client happens on this one thread. */
@@ -74,6 +78,8 @@ public final class LiveDashboard implements TrainingListener, AutoCloseable {
     private LiveDashboard(Builder b) {
         this.host = b.host;
         this.port = b.port;
+        this.report = Optional.ofNullable(b.report);
+        this.config = Optional.ofNullable(b.config);
     }
 
     /** A builder; defaults: host 127.0.0.1, any free port. */
@@ -237,11 +243,11 @@ public final class LiveDashboard implements TrainingListener, AutoCloseable {
         }
     }
 
-    private static String updateMessage(long version, TrainingRun run) {
+    private String updateMessage(long version, TrainingRun run) {
         ObjectNode data = JSON.createObjectNode();
         data.put("version", version);
         data.put("title", DashboardPage.title(run));
-        data.put("html", DashboardPage.content(run, Optional.empty(), Optional.empty(), Instant.now()));
+        data.put("html", DashboardPage.content(run, report, config, Instant.now()));
         data.put("finished", run.status() == TrainingRun.Status.COMPLETED || run.status() == TrainingRun.Status.STOPPED);
         try {
             // One data line: JSON escapes every line break inside strings.
@@ -288,7 +294,7 @@ public final class LiveDashboard implements TrainingListener, AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             switch (path) {
                 case "/", "/index.html" -> respond(exchange, 200, "text/html; charset=utf-8",
-                        DashboardPage.page(recorder.snapshot(), Optional.empty(), Optional.empty(), true, Instant.now()));
+                        DashboardPage.page(recorder.snapshot(), report, config, true, Instant.now()));
                 case "/events" -> subscribe(exchange);
                 default -> respond(exchange, 404, "text/plain", "not found: " + path);
             }
@@ -376,6 +382,8 @@ public final class LiveDashboard implements TrainingListener, AutoCloseable {
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port;
+        private OptimizerReport report;
+        private JsonNode config;
 
         private Builder() {
         }
@@ -392,6 +400,18 @@ public final class LiveDashboard implements TrainingListener, AutoCloseable {
                 throw new IllegalArgumentException("port must be 0 to 65535, got " + value);
             }
             port = value;
+            return this;
+        }
+
+        /** An optimizer report to show beside the run (e.g. of an earlier profiled run). */
+        public Builder report(OptimizerReport value) {
+            report = Objects.requireNonNull(value, "report");
+            return this;
+        }
+
+        /** The run's effective configuration, shown folded at the end of the page. */
+        public Builder config(JsonNode value) {
+            config = Objects.requireNonNull(value, "config");
             return this;
         }
 

@@ -88,6 +88,19 @@ class LiveDashboardTest {
     }
 
     @Test
+    void showsTheConfigurationAndReportItWasGiven() throws Exception {
+        var config = TrainingRunReader.readConfig(RunFixtures.sampleRun()).orElseThrow();
+        var report = dev.candela.visualization.run.OptimizerReportReader.readFromRun(RunFixtures.sampleRun())
+                .orElseThrow();
+        try (LiveDashboard live = LiveDashboard.builder().config(config).report(report).build()) {
+            URI uri = live.start();
+            String page = HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(page.contains("id=\"configuration\""));
+            assertTrue(page.contains("training.fit takes 60% of the wall time"));
+        }
+    }
+
+    @Test
     void answersOnlyToLoopbackHostNames() throws Exception {
         try (LiveDashboard live = LiveDashboard.builder().build()) {
             URI uri = live.start();
