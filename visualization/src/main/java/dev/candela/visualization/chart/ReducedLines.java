@@ -3,6 +3,8 @@ package dev.candela.visualization.chart;
 import dev.candela.visualization.density.LargestTriangleThreeBuckets;
 import org.jfree.data.xy.DefaultXYDataset;
 
+import java.util.Arrays;
+
 /**
  * Builds JFreeChart datasets from primitive arrays, reducing each series to the point budget with
  * {@link LargestTriangleThreeBuckets} first. The dataset holds only the reduced arrays, so a chart never
@@ -23,18 +25,9 @@ final class ReducedLines {
         double[] rx = new double[capacity];
         double[] ry = new double[capacity];
         int kept = LargestTriangleThreeBuckets.reduce(x, y, 0, n, budget, rx, ry, null);
-        dataset.addSeries(name, new double[][] {kept == capacity ? rx : java.util.Arrays.copyOf(rx, kept),
-            kept == capacity ? ry : java.util.Arrays.copyOf(ry, kept)});
+        dataset.addSeries(name, new double[][] {kept == capacity ? rx : Arrays.copyOf(rx, kept),
+            kept == capacity ? ry : Arrays.copyOf(ry, kept)});
         return this;
-    }
-
-    /** Adds {@code y} against the timestamps {@code time} (epoch milliseconds). */
-    ReducedLines add(String name, long[] time, double[] y) {
-        double[] x = new double[time.length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = time[i];
-        }
-        return add(name, x, y);
     }
 
     int seriesCount() {
