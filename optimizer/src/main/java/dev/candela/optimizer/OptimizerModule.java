@@ -29,22 +29,30 @@ import java.util.function.Consumer;
  * step the runtime runs is timed), and the method interceptor behind {@link Profiled}.
  *
  * <p>Monitoring starts with {@link PerformanceOptimizer#start()}. The optimizer's owner closes it: the
- * runtime does not yet close its bindings.
+ * runtime does not yet close its bindings. {@link #sharing} binds an optimizer made elsewhere instead.
  */
 public final class OptimizerModule extends AbstractModule {
-    private final MeterRegistry registry;
-    private final Duration interval;
+    private final OptimizerSource source;
     private final Consumer<? super PerformanceOptimizer> onCreate;
 
-    private OptimizerModule(Builder b) {
-        this.registry = b.registry;
-        this.interval = b.interval;
-        this.onCreate = b.onCreate;
+    private OptimizerModule(OptimizerSource source, Consumer<? super PerformanceOptimizer> onCreate) {
+        this.source = source;
+        this.onCreate = onCreate;
     }
 
     /** A module with every default: no meter registry, the configured sample interval. */
     public static OptimizerModule create() {
         return builder().build();
+    }
+
+    /**
+     * A module that binds {@code optimizer}, made and started by the caller, instead of creating one: the
+     * runtime's profiler and feature cache join it. How one optimizer watches a whole command that builds
+     * runtimes of its own (the {@code profile} command). The caller closes it.
+     */
+    public static OptimizerModule sharing(PerformanceOptimizer optimizer) {
+        Objects.requireNonNull(optimizer, "optimizer");
+        return new OptimizerModule((hardware, config) -> optimizer, created -> { });
     }
 
     public static Builder builder() {
@@ -64,8 +72,7 @@ public final class OptimizerModule extends AbstractModule {
     @Provides
     @Singleton
     PerformanceOptimizer optimizer(HardwareReport hardware, CandelaConfig config, FeatureCache cache) {
-        PerformanceOptimizer optimizer = PerformanceOptimizer.builder(hardware, config)
-                .meterRegistry(registry).sampleInterval(interval).build();
+        PerformanceOptimizer optimizer = source.optimizer(hardware, config);
         optimizer.watch(cache);
         onCreate.accept(optimizer);
         return optimizer;
@@ -74,6 +81,12 @@ public final class OptimizerModule extends AbstractModule {
     @Provides
     Profiler profiler(PerformanceOptimizer optimizer) {
         return optimizer.profiler();
+    }
+
+    /** Where the module's optimizer comes from: built for the runtime, or shared. */
+    @FunctionalInterface
+    private interface OptimizerSource {
+        PerformanceOptimizer optimizer(HardwareReport hardware, CandelaConfig config);
     }
 
     /** Creates the optimizer with the injector, so that it exists (and can start) before anything asks for it. */
@@ -124,7 +137,10 @@ public final class OptimizerModule extends AbstractModule {
         }
 
         public OptimizerModule build() {
-            return new OptimizerModule(this);
+            MeterRegistry meters = registry;
+            Duration every = interval;
+            return new OptimizerModule((hardware, config) -> PerformanceOptimizer.builder(hardware, config)
+                    .meterRegistry(meters).sampleInterval(every).build(), onCreate);
         }
     }
 }

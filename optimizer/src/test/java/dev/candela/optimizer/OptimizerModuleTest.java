@@ -105,6 +105,20 @@ class OptimizerModuleTest {
         }
     }
 
+    @Test
+    void runtimesBuiltWithASharedOptimizerAllRecordIntoIt() {
+        PerformanceOptimizer shared = PerformanceOptimizer.builder(Machines.cpuOnly(2, 8 * Machines.GIB),
+                CandelaConfig.defaults()).build();
+        for (int run = 0; run < 2; run++) {
+            try (Candela candela = runtime(CandelaConfig.defaults(), OptimizerModule.sharing(shared))) {
+                assertSame(shared, candela.get(PerformanceOptimizer.class));
+                FeaturePipeline.builder(candela).indicators("rsi(14)").build().computeAll(MARKET);
+            }
+        }
+        assertEquals(2, byName(shared).get("features.compute").calls());
+        shared.close();
+    }
+
     /** A class with profiled methods; Guice subclasses it. */
     static class Worker {
         @Profiled("worker.named")
