@@ -23,6 +23,7 @@ import java.util.List;
         description = "GPU-accelerated trading research: indicators, features, training, profiling.",
         subcommands = {HardwareCommand.class, IndicatorsCommand.class, FeaturesCommand.class, AuditLookaheadCommand.class,
                 ResampleCommand.class, ValidateCommand.class, GpuCheckCommand.class,
+                ProfileCommand.class,
                 CommandLine.HelpCommand.class},
         scope = CommandLine.ScopeType.INHERIT)
 public final class CandelaCli implements Runnable {

@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  *   <li>A resource still above its threshold {@value #ESCALATION_SAMPLES} samples later escalates: a
  *       {@code CRITICAL} clean-up (caches dropped) and smaller batches; again every
  *       {@value #ESCALATION_SAMPLES} samples while it stays above.</li>
- *   <li>CPU above its threshold only logs (no action frees CPU); the suggestions report it.</li>
+ *   <li>CPU above its threshold only logs, at debug level (no action frees CPU); the suggestions report it.</li>
  * </ul>
  * Every action is logged and handed to the sink. Not thread-safe: the monitor thread calls it.
  */
@@ -110,9 +110,9 @@ final class PressureResponse {
         double load = Double.isNaN(s.systemCpu()) ? s.processCpu() : s.systemCpu();
         if (!Double.isNaN(load)) {
             switch (cpu.next(load, thresholds.cpu())) {
-                case ENTERED -> LOG.info("CPU saturated: {} > {}", HumanReadable.percent(load),
+                case ENTERED -> LOG.debug("CPU saturated: {} > {}", HumanReadable.percent(load),
                         HumanReadable.percent(thresholds.cpu()));
-                case LEFT -> LOG.info("CPU back to {}", HumanReadable.percent(load));
+                case LEFT -> LOG.debug("CPU back to {}", HumanReadable.percent(load));
                 case ESCALATED, UNCHANGED -> {
                 }
             }

@@ -79,8 +79,11 @@ final class SystemResourceSampler implements ResourceSampler {
         long memoryTotal = 0;
         long memoryUsed = 0;
         try {
-            systemCpu = clamp(processor.getSystemCpuLoadBetweenTicks(priorTicks));
-            priorTicks = processor.getSystemCpuLoadTicks();
+            long[] ticks = processor.getSystemCpuLoadTicks();
+            systemCpu = loadBetween(priorTicks, ticks);
+            if (!Double.isNaN(systemCpu)) {
+                priorTicks = ticks;
+            }
             memoryTotal = memory.getTotal();
             memoryUsed = Math.max(0, memoryTotal - memory.getAvailable());
             OSProcess process = os.getProcess(pid);
@@ -127,6 +130,23 @@ final class SystemResourceSampler implements ResourceSampler {
         }
         return new ResourceSample(now, processCpu, systemCpu, memoryUsed, memoryTotal, heapUsage.getUsed(), heapMax,
                 gcMillis, offHeap, readRate, writeRate, gpus);
+    }
+
+    /**
+     * The busy share of the processor time between two tick readings; {@code NaN} when they are equal, which
+     * happens when samples come faster than Oshi refreshes its cached reading (300 ms by default).
+     */
+    static double loadBetween(long[] before, long[] after) {
+        long total = 0;
+        for (int i = 0; i < after.length; i++) {
+            total += after[i] - before[i];
+        }
+        if (total <= 0) {
+            return Double.NaN;
+        }
+        long idle = after[CentralProcessor.TickType.IDLE.getIndex()] - before[CentralProcessor.TickType.IDLE.getIndex()]
+                + after[CentralProcessor.TickType.IOWAIT.getIndex()] - before[CentralProcessor.TickType.IOWAIT.getIndex()];
+        return clamp((double) (total - idle) / total);
     }
 
     private static double clamp(double load) {

@@ -104,6 +104,15 @@ class MonitoringOptimizerTest {
     }
 
     @Test
+    void systemLoadIsTheBusyShareOfTheTicksBetweenTwoReadingsAndUnknownWithoutNewTicks() {
+        // user, nice, system, idle, iowait, irq, softirq, steal
+        long[] before = {100, 0, 50, 1000, 20, 0, 0, 0};
+        long[] after = {130, 0, 60, 1050, 30, 0, 0, 0};
+        assertEquals(0.4, SystemResourceSampler.loadBetween(before, after), 1e-12, "40 busy of 100 ticks");
+        assertTrue(Double.isNaN(SystemResourceSampler.loadBetween(after, after.clone())));
+    }
+
+    @Test
     void theReportHoldsTheProfileTheSamplesTheActionsAndTheSuggestions() {
         ScriptedSamples script = new ScriptedSamples().heap(0.5).heap(0.9).heap(0.5);
         PerformanceOptimizer optimizer = builder().sampler(script).build();

@@ -208,8 +208,13 @@ public final class FeaturePipeline {
         DataFingerprint[] fingerprints = null;
         if (cache != null) {
             fingerprints = new DataFingerprint[symbols];
-            for (int s = 0; s < symbols; s++) {
-                fingerprints[s] = DataFingerprint.of(base[s]);
+            Profiler.Scope fingerprinting = profiler.scope("features.fingerprint");
+            try {
+                for (int s = 0; s < symbols; s++) {
+                    fingerprints[s] = DataFingerprint.of(base[s]);
+                }
+            } finally {
+                fingerprinting.close();
             }
         }
         FeatureBlock[][][] blocks = new FeatureBlock[tfs.size()][][];
@@ -632,8 +637,9 @@ public final class FeaturePipeline {
         }
 
         /**
-         * Times each computation's stages under {@code features.compute}, {@code features.resample},
-         * {@code features.indicators}, {@code features.merge} and {@code features.assemble}; default: not timed.
+         * Times each computation's stages under {@code features.compute}, {@code features.fingerprint} (cache
+         * keys), {@code features.resample}, {@code features.indicators}, {@code features.merge} and
+         * {@code features.assemble}; default: not timed.
          */
         public Builder profiler(Profiler value) {
             this.profiler = Objects.requireNonNull(value, "profiler");
