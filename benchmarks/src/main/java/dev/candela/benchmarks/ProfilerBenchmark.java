@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
  * What timing a section costs, per call, in nanoseconds:
  * <ul>
  *   <li>{@code baseline}: the timed body alone (a counter increment);</li>
+ *   <li>{@code clock}: one {@link System#nanoTime()}, of which a timed call needs two;</li>
  *   <li>{@code disabled}: a scope of the disabled profiler core binds when the optimizer is off;</li>
  *   <li>{@code enabled}: a scope of the optimizer's recording profiler (two clock reads, per-section
  *       counters, an HdrHistogram record), with no JFR recording running;</li>
@@ -98,6 +99,11 @@ public class ProfilerBenchmark {
     @Benchmark
     public long baseline(Counter c) {
         return ++c.value;
+    }
+
+    @Benchmark
+    public long clock() {
+        return System.nanoTime();
     }
 
     @Benchmark

@@ -7,22 +7,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jdk.jfr.EventType;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
+import org.HdrHistogram.SingleWriterRecorder;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A {@link Profiler} that records every scope: per section the calls, inclusive and self time, extremes and
  * an HdrHistogram of call durations; each call also as a JFR {@link SectionEvent} while a recording wants
- * it, and in a Micrometer registry when one is given. Thread-safe: scopes nest per thread, sections are
- * shared.
+ * it, and in a Micrometer registry when one is given. Thread-safe: scopes nest per thread, and each thread
+ * keeps its own figures of a section (no shared counters on the hot path), which a snapshot adds up.
  */
 final class RecordingProfiler implements Profiler {
     /** Micrometer timer of every section's calls, tagged {@code section}. */
@@ -33,6 +34,7 @@ final class RecordingProfiler implements Profiler {
     private static final EventType EVENT_TYPE = EventType.getEventType(SectionEvent.class);
 
     private final ConcurrentHashMap<String, Section> sections = new ConcurrentHashMap<>();
+    private final AtomicInteger nextId = new AtomicInteger();
     private final ThreadLocal<OpenScopes> open = ThreadLocal.withInitial(OpenScopes::new);
     private final MeterRegistry registry;
     private final Ticker ticker;
@@ -75,9 +77,9 @@ final class RecordingProfiler implements Profiler {
             timer = Timer.builder(TIMER_NAME).description("Calls of a profiled section, inclusive time")
                     .tag("section", name).register(registry);
         }
-        Section section = new Section(name, timer);
+        Section section = new Section(name, nextId.getAndIncrement(), timer);
         if (registry != null) {
-            FunctionCounter.builder(SELF_TIME_NAME, section, s -> s.self.sum() / 1e9)
+            FunctionCounter.builder(SELF_TIME_NAME, section, Section::selfSeconds)
                     .description("Time spent in a profiled section itself, without the sections it called")
                     .baseUnit("seconds").tag("section", name).register(registry);
         }
@@ -103,31 +105,55 @@ final class RecordingProfiler implements Profiler {
         return out;
     }
 
-    /** Forgets every figure recorded so far; scopes open now still count when they close. */
-    void reset() {
-        sections.values().forEach(Section::reset);
-    }
-
-    /** The scopes open on one thread, innermost on top. */
+    /**
+     * The scopes open on one thread, innermost on top, and this thread's figures of each section it has
+     * timed, indexed by section id so that a call finds them without a map lookup.
+     */
     private static final class OpenScopes {
         final Thread owner = Thread.currentThread();
         OpenScope top;
+        ThreadFigures[] figures = new ThreadFigures[16];
+
+        ThreadFigures figures(Section section) {
+            int id = section.id;
+            if (id >= figures.length) {
+                figures = Arrays.copyOf(figures, Math.max(id + 1, 2 * figures.length));
+            }
+            ThreadFigures f = figures[id];
+            if (f == null) {
+                f = new ThreadFigures();
+                figures[id] = f;
+                section.shards.add(f);
+            }
+            return f;
+        }
     }
 
-    /** A named section's figures. */
+    /**
+     * One thread's figures of one section, written by that thread alone, so a call costs no shared atomic
+     * counters. The plain fields are written before the value goes to the recorder, whose writer-reader
+     * phaser makes them visible to a reader that has taken the recorder's interval histogram.
+     */
+    private static final class ThreadFigures {
+        final SingleWriterRecorder durations = new SingleWriterRecorder(2);
+        long calls;
+        long total;
+        long self;
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+    }
+
+    /** A named section: the figures of every thread that timed it. */
     final class Section {
         private final String name;
+        private final int id;
         private final Timer timer;
-        private final Recorder durations = new Recorder(3);
-        private final LongAdder calls = new LongAdder();
-        private final LongAdder total = new LongAdder();
-        private final LongAdder self = new LongAdder();
-        private final AtomicLong min = new AtomicLong(Long.MAX_VALUE);
-        private final AtomicLong max = new AtomicLong(Long.MIN_VALUE);
-        private Histogram cumulative;
+        private final List<ThreadFigures> shards = new CopyOnWriteArrayList<>();
+        private final Histogram cumulative = new Histogram(2);
 
-        private Section(String name, Timer timer) {
+        private Section(String name, int id, Timer timer) {
             this.name = name;
+            this.id = id;
             this.timer = timer;
         }
 
@@ -157,50 +183,52 @@ final class RecordingProfiler implements Profiler {
             return scope;
         }
 
-        void record(long elapsed, long selfNanos, boolean outermost) {
-            calls.increment();
+        void record(ThreadFigures f, long elapsed, long selfNanos, boolean outermost) {
+            f.calls++;
             if (outermost) {
-                total.add(elapsed);
+                f.total += elapsed;
             }
-            self.add(selfNanos);
-            durations.recordValue(elapsed);
-            long lo = min.get();
-            while (elapsed < lo && !min.compareAndSet(lo, elapsed)) {
-                lo = min.get();
+            f.self += selfNanos;
+            if (elapsed < f.min) {
+                f.min = elapsed;
             }
-            long hi = max.get();
-            while (elapsed > hi && !max.compareAndSet(hi, elapsed)) {
-                hi = max.get();
+            if (elapsed > f.max) {
+                f.max = elapsed;
             }
+            f.durations.recordValue(elapsed);
             if (timer != null) {
                 timer.record(elapsed, TimeUnit.NANOSECONDS);
             }
         }
 
-        synchronized Totals totals() {
-            Histogram interval = durations.getIntervalHistogram();
-            if (cumulative == null) {
-                cumulative = interval.copy();
-            } else {
-                cumulative.add(interval);
+        /** Self time recorded so far; exact once the recording threads have finished. */
+        double selfSeconds() {
+            long sum = 0;
+            for (ThreadFigures f : shards) {
+                sum += f.self;
             }
-            long n = calls.sum();
-            long lo = min.get();
-            long hi = max.get();
-            return new Totals(name, n, total.sum(), self.sum(), lo, hi,
+            return sum / 1e9;
+        }
+
+        synchronized Totals totals() {
+            long calls = 0;
+            long total = 0;
+            long self = 0;
+            long lo = Long.MAX_VALUE;
+            long hi = Long.MIN_VALUE;
+            for (ThreadFigures f : shards) {
+                // Taking the interval first makes every completed call's plain fields visible here.
+                cumulative.add(f.durations.getIntervalHistogram());
+                calls += f.calls;
+                total += f.total;
+                self += f.self;
+                lo = Math.min(lo, f.min);
+                hi = Math.max(hi, f.max);
+            }
+            return new Totals(name, calls, total, self, lo, hi,
                     clamp(cumulative.getValueAtPercentile(50), lo, hi),
                     clamp(cumulative.getValueAtPercentile(95), lo, hi),
                     clamp(cumulative.getValueAtPercentile(99), lo, hi));
-        }
-
-        synchronized void reset() {
-            durations.reset();
-            cumulative = null;
-            calls.reset();
-            total.reset();
-            self.reset();
-            min.set(Long.MAX_VALUE);
-            max.set(Long.MIN_VALUE);
         }
 
         private static long clamp(long value, long lo, long hi) {
@@ -260,7 +288,7 @@ final class RecordingProfiler implements Profiler {
                 parent.childNanos += elapsed;
             }
             long selfNanos = elapsed - childNanos;
-            section.record(elapsed, selfNanos, outermost);
+            section.record(thread.figures(section), elapsed, selfNanos, outermost);
             if (event != null) {
                 event.end();
                 if (event.shouldCommit()) {

@@ -88,10 +88,10 @@ class RecordingProfilerTest {
         assertEquals(50_500.0, w.meanNanos(), 1e-9);
         assertEquals(1_000, w.minNanos());
         assertEquals(100_000, w.maxNanos());
-        // HdrHistogram with 3 significant digits: within 0.1% of the exact order statistic.
-        assertEquals(50_000, w.p50Nanos(), 50);
-        assertEquals(95_000, w.p95Nanos(), 95);
-        assertEquals(99_000, w.p99Nanos(), 99);
+        // HdrHistogram with 2 significant digits: within 1% of the exact order statistic.
+        assertEquals(50_000, w.p50Nanos(), 500);
+        assertEquals(95_000, w.p95Nanos(), 950);
+        assertEquals(99_000, w.p99Nanos(), 990);
     }
 
     @Test
@@ -199,14 +199,5 @@ class RecordingProfilerTest {
         assertEquals(15_000, outer.totalTime(TimeUnit.NANOSECONDS), 1e-6);
         FunctionCounter self = registry.get(RecordingProfiler.SELF_TIME_NAME).tag("section", "m.outer").functionCounter();
         assertEquals(3_000e-9, self.count(), 1e-15);
-    }
-
-    @Test
-    void resetForgetsEverythingRecorded() {
-        profiler.time("a", () -> clock.advance(10));
-        profiler.reset();
-        assertTrue(profiler.snapshot().isEmpty());
-        profiler.time("a", () -> clock.advance(7));
-        assertEquals(7, byName().get("a").maxNanos());
     }
 }

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param meanNanos  mean inclusive duration of one call
  * @param minNanos   shortest call
  * @param maxNanos   longest call
- * @param p50Nanos   median call duration (HdrHistogram, 3 significant digits)
+ * @param p50Nanos   median call duration (HdrHistogram, 2 significant digits: within 1%)
  * @param p95Nanos   95th percentile call duration
  * @param p99Nanos   99th percentile call duration
  * @param share      this section's self time over the self time of all sections: the shares add up to 1
