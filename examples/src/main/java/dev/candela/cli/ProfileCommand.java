@@ -70,8 +70,8 @@ final class ProfileCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         int code;
         long wallNanos;
-        OptimizerReport report;
-        try (PerformanceOptimizer optimizer = builder.build()) {
+        PerformanceOptimizer optimizer = builder.build();
+        try {
             optimizer.start();
             List<com.google.inject.Module> before = GlobalOptions.EXTRA_MODULES.get();
             GlobalOptions.EXTRA_MODULES.set(List.of(OptimizerModule.sharing(optimizer)));
@@ -82,10 +82,12 @@ final class ProfileCommand implements Callable<Integer> {
                 wallNanos = System.nanoTime() - start;
                 GlobalOptions.EXTRA_MODULES.set(before);
             }
+        } finally {
             optimizer.close();
-            optimizer.sampleNow();
-            report = optimizer.report(command, wallNanos);
         }
+        // One last reading, so that even a command shorter than the interval has the state it ended in.
+        optimizer.sampleNow();
+        OptimizerReport report = optimizer.report(command, wallNanos);
         try {
             report.save(out);
         } catch (IOException e) {
