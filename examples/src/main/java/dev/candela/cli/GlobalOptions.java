@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** Options every command accepts. */
 final class GlobalOptions {
@@ -27,9 +28,12 @@ final class GlobalOptions {
             description = "Debug logging, and stack traces with errors.")
     boolean verbose;
 
+    /** Guice modules a wrapping command ({@code profile}) adds to every runtime built on its thread. */
+    static final ThreadLocal<List<com.google.inject.Module>> EXTRA_MODULES = ThreadLocal.withInitial(List::of);
+
     /** A runtime configured from these options. */
     Candela runtime() {
-        Candela.Builder b = Candela.builder();
+        Candela.Builder b = Candela.builder().modules(EXTRA_MODULES.get().toArray(com.google.inject.Module[]::new));
         if (backend != null) {
             b.backend(backend);
         }

@@ -19,6 +19,7 @@ import dev.candela.spi.BarBatch;
 import dev.candela.spi.Column;
 import dev.candela.spi.IndicatorOutput;
 import dev.candela.spi.PriceField;
+import dev.candela.spi.Profiler;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,10 +70,12 @@ public final class FeaturePipeline {
     private final List<WeightedColumn> weighted;
     private final FeatureCache cache;
     private final Precision precision;
+    private final Profiler profiler;
 
     private FeaturePipeline(ComputeBackend compute, Timeframe baseTimeframe, List<Timeframe> timeframes,
                             List<ResolvedIndicator> common, Map<Timeframe, List<ResolvedIndicator>> perTimeframe,
-                            List<WeightedColumn> weighted, FeatureCache cache, Precision precision) {
+                            List<WeightedColumn> weighted, FeatureCache cache, Precision precision,
+                            Profiler profiler) {
         this.compute = compute;
         this.baseTimeframe = baseTimeframe;
         this.timeframes = timeframes;
@@ -81,18 +84,19 @@ public final class FeaturePipeline {
         this.weighted = weighted;
         this.cache = cache;
         this.precision = precision;
+        this.profiler = profiler;
     }
 
     /**
      * A builder computing on the runtime's backend, resolving specs with its plugins, in the precision its
      * configuration sets ({@link Precision#FLOAT} on the GPU backend with {@code gpu.float32}), sharing the
-     * runtime's {@link FeatureCache}.
+     * runtime's {@link FeatureCache}, timed by the runtime's {@link Profiler}.
      */
     public static Builder builder(Candela candela) {
         Objects.requireNonNull(candela, "candela");
         boolean single = candela.backend().effective() == Backend.GPU && candela.config().gpu().float32();
         return new Builder(candela.registry(), candela.compute()).precision(single ? Precision.FLOAT : Precision.DOUBLE)
-                .cache(candela.get(FeatureCache.class));
+                .cache(candela.get(FeatureCache.class)).profiler(candela.get(Profiler.class));
     }
 
     /** A builder computing on {@code compute} and resolving specs with {@code registry}. */
@@ -137,7 +141,7 @@ public final class FeaturePipeline {
     /** This pipeline computing everything afresh, e.g. on data that will not be seen again. */
     public FeaturePipeline withoutCache() {
         return cache == null ? this : new FeaturePipeline(compute, baseTimeframe, timeframes, common, perTimeframe,
-                weighted, null, precision);
+                weighted, null, precision, profiler);
     }
 
     /**
@@ -158,6 +162,15 @@ public final class FeaturePipeline {
      *                                  timeframes differ
      */
     public List<FeatureFrame> computeAll(List<OhlcvSeries> series) {
+        Profiler.Scope scope = profiler.scope("features.compute");
+        try {
+            return computeAllTimed(series);
+        } finally {
+            scope.close();
+        }
+    }
+
+    private List<FeatureFrame> computeAllTimed(List<OhlcvSeries> series) {
         int symbols = series.size();
         if (symbols == 0) {
             return List.of();
@@ -195,8 +208,13 @@ public final class FeaturePipeline {
         DataFingerprint[] fingerprints = null;
         if (cache != null) {
             fingerprints = new DataFingerprint[symbols];
-            for (int s = 0; s < symbols; s++) {
-                fingerprints[s] = DataFingerprint.of(base[s]);
+            Profiler.Scope fingerprinting = profiler.scope("features.fingerprint");
+            try {
+                for (int s = 0; s < symbols; s++) {
+                    fingerprints[s] = DataFingerprint.of(base[s]);
+                }
+            } finally {
+                fingerprinting.close();
             }
         }
         FeatureBlock[][][] blocks = new FeatureBlock[tfs.size()][][];
@@ -208,8 +226,13 @@ public final class FeaturePipeline {
                     : cachedBlocks(base, baseTf, tf, indicators, fingerprints);
         }
         List<FeatureFrame> frames = new ArrayList<>(symbols);
-        for (int s = 0; s < symbols; s++) {
-            frames.add(assemble(base[s], baseTf, tfs, blocks, s));
+        Profiler.Scope scope = profiler.scope("features.assemble");
+        try {
+            for (int s = 0; s < symbols; s++) {
+                frames.add(assemble(base[s], baseTf, tfs, blocks, s));
+            }
+        } finally {
+            scope.close();
         }
         return frames;
     }
@@ -284,9 +307,14 @@ public final class FeaturePipeline {
         }
         OhlcvSeries[] candles = new OhlcvSeries[symbols];
         int[][] known = new int[symbols][];
-        for (int s : wanted) {
-            candles[s] = tf == baseTf ? base[s] : Resampler.to(tf).resample(base[s]).series().completed();
-            known[s] = TimeframeMerge.knownCandles(base[s].timestamps(), baseTf, candles[s].timestamps(), tf);
+        Profiler.Scope resampling = profiler.scope("features.resample");
+        try {
+            for (int s : wanted) {
+                candles[s] = tf == baseTf ? base[s] : Resampler.to(tf).resample(base[s]).series().completed();
+                known[s] = TimeframeMerge.knownCandles(base[s].timestamps(), baseTf, candles[s].timestamps(), tf);
+            }
+        } finally {
+            resampling.close();
         }
         for (List<Integer> group : groupBySharedTimes(wanted, candles)) {
             boolean[] any = new boolean[indicators.size()];
@@ -318,8 +346,20 @@ public final class FeaturePipeline {
                 }
                 continue;
             }
-            IndicatorResults results = compute.compute(batchIndicators, new SharedTimeBatch(members));
-            for (int g = 0; g < members.length; g++) {
+            IndicatorResults results = profiler.time("features.indicators",
+                    () -> compute.compute(batchIndicators, new SharedTimeBatch(members)));
+            mergeOntoBase(results, group, batchIndex, needed, known, candles, base, blocks);
+        }
+        return blocks;
+    }
+
+    /** Puts each computed output on its symbol's base rows, where the candle it belongs to is known. */
+    private void mergeOntoBase(IndicatorResults results, List<Integer> group, List<Integer> batchIndex,
+                               boolean[][] needed, int[][] known, OhlcvSeries[] candles, OhlcvSeries[] base,
+                               FeatureBlock[][] blocks) {
+        Profiler.Scope scope = profiler.scope("features.merge");
+        try {
+            for (int g = 0; g < group.size(); g++) {
                 int s = group.get(g);
                 boolean identity = TimeframeMerge.isIdentity(known[s]) && candles[s].size() == base[s].size();
                 for (int b = 0; b < batchIndex.size(); b++) {
@@ -336,8 +376,9 @@ public final class FeaturePipeline {
                     blocks[s][k] = FeatureBlock.of(merged);
                 }
             }
+        } finally {
+            scope.close();
         }
-        return blocks;
     }
 
     private static FeatureBlock missingValues(ResolvedIndicator indicator, int rows) {
@@ -503,6 +544,7 @@ public final class FeaturePipeline {
         private final Map<String, Map<Timeframe, Double>> weighted = new LinkedHashMap<>();
         private FeatureCache cache;
         private Precision precision = Precision.DOUBLE;
+        private Profiler profiler = Profiler.disabled();
 
         private Builder(PluginRegistry registry, ComputeBackend compute) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -595,6 +637,16 @@ public final class FeaturePipeline {
         }
 
         /**
+         * Times each computation's stages under {@code features.compute}, {@code features.fingerprint} (cache
+         * keys), {@code features.resample}, {@code features.indicators}, {@code features.merge} and
+         * {@code features.assemble}; default: not timed.
+         */
+        public Builder profiler(Profiler value) {
+            this.profiler = Objects.requireNonNull(value, "profiler");
+            return this;
+        }
+
+        /**
          * @throws dev.candela.core.registry.UnknownIdException for an unknown indicator id
          * @throws IllegalArgumentException                   for bad specs, or a weighted column that is not
          *                                                    computed on one of its timeframes
@@ -640,7 +692,7 @@ public final class FeaturePipeline {
                         Collections.unmodifiableMap(new LinkedHashMap<>(e.getValue()))));
             }
             return new FeaturePipeline(compute, baseTimeframe, List.copyOf(timeframes), shared, Map.copyOf(own),
-                    List.copyOf(columns), cache, precision);
+                    List.copyOf(columns), cache, precision, profiler);
         }
 
         private static List<ResolvedIndicator> distinct(List<ResolvedIndicator> indicators) {
