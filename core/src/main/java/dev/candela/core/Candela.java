@@ -36,7 +36,8 @@ import java.util.function.Supplier;
 /**
  * The Candela runtime: detects the hardware, chooses the backend once (before anything loads ND4J),
  * sets native thread counts, finds the plugins, and builds the Guice injector from the chosen backend's
- * module plus the user's own modules. It owns the compute threads and closes them.
+ * module plus the user's own modules. It owns the compute threads and whatever its bindings register with
+ * {@link RuntimeLifecycle}, and closes them.
  *
  * <pre>{@code
  * try (Candela candela = Candela.create()) {
@@ -55,6 +56,7 @@ public final class Candela implements AutoCloseable {
     private final PluginRegistry registry;
     private final ExecutorService computeThreads;
     private final Injector injector;
+    private final RuntimeLifecycle lifecycle = new RuntimeLifecycle();
 
     private Candela(Builder b) {
         this.config = b.config != null ? b.config : (b.configFile != null ? CandelaConfig.read(b.configFile) : CandelaConfig.load());
@@ -72,7 +74,7 @@ public final class Candela implements AutoCloseable {
         this.computeThreads = Executors.newFixedThreadPool(threads.count(), daemonThreads("candela-compute-"));
         try {
             CoreModule core = new CoreModule(new CoreModule.RuntimeFacts(config, hardware, selection, threads, registry,
-                    new ComputePool(computeThreads, threads.count())));
+                    new ComputePool(computeThreads, threads.count())), lifecycle);
             this.injector = Guice.createInjector(b.stage,
                     Modules.override(Modules.combine(core, backendModule)).with(b.modules));
         } catch (RuntimeException e) {
@@ -158,9 +160,13 @@ public final class Candela implements AutoCloseable {
         return injector;
     }
 
-    /** Stops the compute threads, waiting briefly for running work. */
+    /**
+     * Closes what the bindings registered with {@link RuntimeLifecycle} (most recent first), then stops
+     * the compute threads, waiting briefly for running work.
+     */
     @Override
     public void close() {
+        lifecycle.closeAll();
         computeThreads.shutdown();
         try {
             if (!computeThreads.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -18,14 +18,16 @@ import java.util.Objects;
  * Binds what the runtime decided before the injector existed, so backends and features can inject it.
  *
  * <p>Bindings: {@link CandelaConfig}, {@link HardwareReport}, {@link BackendSelection},
- * {@link NativeThreads}, {@link PluginRegistry}, {@link ComputePool}, {@link Profiler} (disabled
+ * {@link NativeThreads}, {@link PluginRegistry}, {@link ComputePool}, {@link RuntimeLifecycle}, {@link Profiler} (disabled
  * unless a user module overrides it) and one {@link FeatureCache} sized by {@code cache.maxBytes}.
  */
 final class CoreModule extends AbstractModule {
     private final RuntimeFacts facts;
+    private final RuntimeLifecycle lifecycle;
 
-    CoreModule(RuntimeFacts facts) {
+    CoreModule(RuntimeFacts facts, RuntimeLifecycle lifecycle) {
         this.facts = Objects.requireNonNull(facts, "facts");
+        this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
     }
 
     /** Everything decided at start-up, in one value. */
@@ -67,6 +69,11 @@ final class CoreModule extends AbstractModule {
     @Singleton
     FeatureCache featureCache(CandelaConfig config) {
         return FeatureCache.create(config.cache());
+    }
+
+    @Provides
+    RuntimeLifecycle lifecycle() {
+        return lifecycle;
     }
 
     @Provides

@@ -46,6 +46,16 @@ class CandelaTest {
     }
 
     @Test
+    void closingTheRuntimeClosesWhatItsBindingsRegistered() {
+        List<String> closed = new java.util.ArrayList<>();
+        Candela candela = builder(NO_GPU, Map.of()).build();
+        candela.get(RuntimeLifecycle.class).closeWithRuntime(() -> closed.add("resource"));
+        assertEquals(List.of(), closed);
+        candela.close();
+        assertEquals(List.of("resource"), closed);
+    }
+
+    @Test
     void autoOnAMachineWithoutAUsableGpuWiresTheCpuModule() {
         try (Candela c = builder(NO_GPU, Map.of()).build()) {
             assertEquals(Backend.CPU, c.backend().effective());

@@ -6,6 +6,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.matcher.Matcher;
 import com.google.inject.matcher.Matchers;
+import dev.candela.core.RuntimeLifecycle;
 import dev.candela.core.config.CandelaConfig;
 import dev.candela.core.features.cache.FeatureCache;
 import dev.candela.core.hardware.HardwareReport;
@@ -28,16 +29,20 @@ import java.util.function.Consumer;
  * registered), {@link Profiler} (the optimizer's recording profiler, so every indicator, feature and training
  * step the runtime runs is timed), and the method interceptor behind {@link Profiled}.
  *
- * <p>Monitoring starts with {@link PerformanceOptimizer#start()}. The optimizer's owner closes it: the
- * runtime does not yet close its bindings. {@link #sharing} binds an optimizer made elsewhere instead.
+ * <p>Monitoring starts with {@link PerformanceOptimizer#start()}. The runtime closes the optimizer this
+ * module creates when the runtime closes (through {@link RuntimeLifecycle}); {@link #sharing} binds an
+ * optimizer made elsewhere instead, which its maker closes.
  */
 public final class OptimizerModule extends AbstractModule {
     private final OptimizerSource source;
     private final Consumer<? super PerformanceOptimizer> onCreate;
+    private final boolean ownedByRuntime;
 
-    private OptimizerModule(OptimizerSource source, Consumer<? super PerformanceOptimizer> onCreate) {
+    private OptimizerModule(OptimizerSource source, Consumer<? super PerformanceOptimizer> onCreate,
+                            boolean ownedByRuntime) {
         this.source = source;
         this.onCreate = onCreate;
+        this.ownedByRuntime = ownedByRuntime;
     }
 
     /** A module with every default: no meter registry, the configured sample interval. */
@@ -52,7 +57,7 @@ public final class OptimizerModule extends AbstractModule {
      */
     public static OptimizerModule sharing(PerformanceOptimizer optimizer) {
         Objects.requireNonNull(optimizer, "optimizer");
-        return new OptimizerModule((hardware, config) -> optimizer, created -> { });
+        return new OptimizerModule((hardware, config) -> optimizer, created -> { }, false);
     }
 
     public static Builder builder() {
@@ -71,8 +76,12 @@ public final class OptimizerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PerformanceOptimizer optimizer(HardwareReport hardware, CandelaConfig config, FeatureCache cache) {
+    PerformanceOptimizer optimizer(HardwareReport hardware, CandelaConfig config, FeatureCache cache,
+                                   RuntimeLifecycle lifecycle) {
         PerformanceOptimizer optimizer = source.optimizer(hardware, config);
+        if (ownedByRuntime) {
+            lifecycle.closeWithRuntime(optimizer);
+        }
         optimizer.watch(cache);
         onCreate.accept(optimizer);
         return optimizer;
@@ -140,7 +149,7 @@ public final class OptimizerModule extends AbstractModule {
             MeterRegistry meters = registry;
             Duration every = interval;
             return new OptimizerModule((hardware, config) -> PerformanceOptimizer.builder(hardware, config)
-                    .meterRegistry(meters).sampleInterval(every).build(), onCreate);
+                    .meterRegistry(meters).sampleInterval(every).build(), onCreate, true);
         }
     }
 }

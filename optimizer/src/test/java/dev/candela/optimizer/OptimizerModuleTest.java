@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OptimizerModuleTest {
@@ -61,7 +62,6 @@ class OptimizerModuleTest {
                     + p.get("features.merge").totalNanos() + p.get("features.assemble").totalNanos();
             assertTrue(p.get("features.compute").totalNanos() >= stages, "stages run inside the whole computation");
             assertEquals(1.0, optimizer.profile().stream().mapToDouble(SectionProfile::share).sum(), 1e-9);
-            optimizer.close();
         }
     }
 
@@ -116,6 +116,25 @@ class OptimizerModuleTest {
             }
         }
         assertEquals(2, byName(shared).get("features.compute").calls());
+        shared.close();
+    }
+
+    @Test
+    void closingTheRuntimeClosesTheOptimizerItCreatedButNotASharedOne() {
+        PerformanceOptimizer created;
+        try (Candela candela = runtime(CandelaConfig.defaults(), OptimizerModule.create())) {
+            created = candela.get(PerformanceOptimizer.class);
+            created.start();
+        }
+        IllegalStateException closed = assertThrows(IllegalStateException.class, created::start);
+        assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
+
+        PerformanceOptimizer shared = PerformanceOptimizer.builder(Machines.cpuOnly(2, 8 * Machines.GIB),
+                CandelaConfig.defaults()).build();
+        try (Candela candela = runtime(CandelaConfig.defaults(), OptimizerModule.sharing(shared))) {
+            assertSame(shared, candela.get(PerformanceOptimizer.class));
+        }
+        shared.start();
         shared.close();
     }
 
