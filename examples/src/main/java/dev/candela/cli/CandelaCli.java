@@ -24,7 +24,7 @@ import java.util.List;
         subcommands = {HardwareCommand.class, IndicatorsCommand.class, FeaturesCommand.class, AuditLookaheadCommand.class,
                 ResampleCommand.class, ValidateCommand.class, GpuCheckCommand.class,
                 ChartCommand.class, ReportCommand.class,
-                ProfileCommand.class,
+                ProfileCommand.class, ExampleCommand.class,
                 CommandLine.HelpCommand.class},
         scope = CommandLine.ScopeType.INHERIT)
 public final class CandelaCli implements Runnable {
