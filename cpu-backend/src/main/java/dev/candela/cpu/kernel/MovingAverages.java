@@ -85,6 +85,42 @@ public final class MovingAverages {
     }
 
     /**
+     * The EMA of {@link #ema(double[], int, double[], int, int, int)}, same seed, with each step in the
+     * weighted form {@code k * x + (1 - k) * prev} ({@link #emaStepWeighted}): {@code k * x} does not depend
+     * on {@code prev}, so the chain from bar to bar is a multiplication and an addition where TA-Lib's
+     * {@code (x - prev) * k + prev} has a subtraction too, a third shorter. The forms round differently; the
+     * recursion forgets old differences at the rate {@code k} per bar, so values stay within about
+     * {@code (period + 1) * 3e-16} of TA-Lib's, relatively (3e-11 at the largest valid period), inside the
+     * 1e-9 agreement required. The {@code ema} indicator uses this form; indicators that subtract EMAs
+     * (MACD, APO, DEMA) keep TA-Lib's.
+     */
+    public static void emaWeighted(double[] in, int inOff, double[] out, int outOff, int len, int period) {
+        int lookback = period - 1;
+        if (len <= lookback) {
+            nan(out, outOff, len);
+            return;
+        }
+        double k = emaFactor(period);
+        double rest = 1.0 - k;
+        double prev = emaSeed(in, inOff, period);
+        nan(out, outOff, lookback);
+        out[outOff + lookback] = prev;
+        for (int i = period; i < len; i++) {
+            prev = emaStepWeighted(prev, in[inOff + i], k, rest);
+            out[outOff + i] = prev;
+        }
+    }
+
+    /** The EMA's seed: the mean of the first {@code period} values, summed in order from 0.0. */
+    private static double emaSeed(double[] in, int inOff, int period) {
+        double sum = 0;
+        for (int i = 0; i < period; i++) {
+            sum += in[inOff + i];
+        }
+        return sum / period;
+    }
+
+    /**
      * EMAs of one period stacked on each other as TA-Lib's DEMA, TEMA and TRIX stack them: {@code levels[0]}
      * is the EMA of {@code in[inOff, inOff + len)} and {@code levels[m]} the EMA of {@code levels[m - 1]},
      * seeded from the bar where that one has its first value, so level {@code m} has values from bar
@@ -140,8 +176,8 @@ public final class MovingAverages {
 
     /**
      * One EMA step in the weighted form {@code k * x + rest * prev} with {@code rest = 1 - k}, as TA-Lib's T3
-     * and ADOSC write it. It rounds differently from {@link #emaStep}, so each indicator uses the form TA-Lib
-     * uses for it.
+     * and ADOSC write it. It rounds differently from {@link #emaStep}; T3 and ADOSC use it to round as TA-Lib
+     * does, the {@code ema} indicator ({@link #emaWeighted}) for its shorter chain.
      */
     public static double emaStepWeighted(double prev, double x, double k, double rest) {
         return k * x + rest * prev;
@@ -151,7 +187,7 @@ public final class MovingAverages {
      * Several EMAs at once, lane {@code j} reading {@code in[j][inOff[j] + i]} and writing
      * {@code out[j][outOff[j] + i]} for {@code i} in {@code [0, len)} with period {@code period[j]}. Lanes
      * may share an input (a sweep over periods) or not (a batch of symbols). Every lane equals
-     * {@link #ema(double[], int, double[], int, int, int) ema} of the same arguments bit for bit.
+     * {@link #emaWeighted} of the same arguments bit for bit.
      *
      * <p>An EMA is one long chain of dependent operations, so a single one leaves most of the CPU idle;
      * four independent chains in one loop take little longer than one (about three times the throughput).
@@ -190,7 +226,7 @@ public final class MovingAverages {
     private static void lane(boolean exponential, double[][] in, int[] inOff, double[][] out, int[] outOff, int len,
                              int[] period, int m) {
         if (exponential) {
-            ema(in[m], inOff[m], out[m], outOff[m], len, period[m]);
+            emaWeighted(in[m], inOff[m], out[m], outOff[m], len, period[m]);
         } else {
             sma(in[m], inOff[m], out[m], outOff[m], len, period[m]);
         }
@@ -220,15 +256,19 @@ public final class MovingAverages {
         double k1 = emaFactor(period[j + 1]);
         double k2 = emaFactor(period[j + 2]);
         double k3 = emaFactor(period[j + 3]);
+        double r0 = 1.0 - k0;
+        double r1 = 1.0 - k1;
+        double r2 = 1.0 - k2;
+        double r3 = 1.0 - k3;
         double e0 = emaHead(in0, i0, out0, o0, period[j], k0, start);
         double e1 = emaHead(in1, i1, out1, o1, period[j + 1], k1, start);
         double e2 = emaHead(in2, i2, out2, o2, period[j + 2], k2, start);
         double e3 = emaHead(in3, i3, out3, o3, period[j + 3], k3, start);
         for (int i = start + 1; i < len; i++) {
-            e0 = emaStep(e0, in0[i0 + i], k0);
-            e1 = emaStep(e1, in1[i1 + i], k1);
-            e2 = emaStep(e2, in2[i2 + i], k2);
-            e3 = emaStep(e3, in3[i3 + i], k3);
+            e0 = emaStepWeighted(e0, in0[i0 + i], k0, r0);
+            e1 = emaStepWeighted(e1, in1[i1 + i], k1, r1);
+            e2 = emaStepWeighted(e2, in2[i2 + i], k2, r2);
+            e3 = emaStepWeighted(e3, in3[i3 + i], k3, r3);
             out0[o0 + i] = e0;
             out1[o1 + i] = e1;
             out2[o2 + i] = e2;
@@ -238,15 +278,12 @@ public final class MovingAverages {
 
     /** The EMA's warm-up, seed and values up to bar {@code last} inclusive; returns the value at {@code last}. */
     private static double emaHead(double[] in, int inOff, double[] out, int outOff, int period, double k, int last) {
-        double sum = 0;
-        for (int i = 0; i < period; i++) {
-            sum += in[inOff + i];
-        }
-        double prev = sum / period;
+        double rest = 1.0 - k;
+        double prev = emaSeed(in, inOff, period);
         nan(out, outOff, period - 1);
         out[outOff + period - 1] = prev;
         for (int i = period; i <= last; i++) {
-            prev = emaStep(prev, in[inOff + i], k);
+            prev = emaStepWeighted(prev, in[inOff + i], k, rest);
             out[outOff + i] = prev;
         }
         return prev;

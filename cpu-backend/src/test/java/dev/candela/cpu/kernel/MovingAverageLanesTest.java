@@ -70,8 +70,29 @@ class MovingAverageLanesTest {
     }
 
     @Test
-    void emaLanesEqualEachSingleEmaBitForBit() {
-        assertLanesEqualSingles(MovingAverages::emaLanes, MovingAverages::ema, LEN);
+    void emaLanesEqualEachSingleWeightedEmaBitForBit() {
+        assertLanesEqualSingles(MovingAverages::emaLanes, MovingAverages::emaWeighted, LEN);
+    }
+
+    /** The weighted form against TA-Lib's on a long random walk at BTC's price level: its documented bound holds. */
+    @Test
+    void weightedEmaStaysWithinItsBoundOfTaLibsEma() {
+        java.util.Random random = new java.util.Random(3);
+        double[] close = new double[400_000];
+        double x = 28_000;
+        for (int i = 0; i < close.length; i++) {
+            x += 15 * random.nextGaussian();
+            close[i] = x;
+        }
+        for (int period : new int[] {2, 20, 1_000, 100_000}) {
+            double[] taLib = new double[close.length];
+            double[] weighted = new double[close.length];
+            MovingAverages.ema(close, 0, taLib, 0, close.length, period);
+            MovingAverages.emaWeighted(close, 0, weighted, 0, close.length, period);
+            for (int i = period - 1; i < close.length; i++) {
+                assertEquals(taLib[i], weighted[i], (period + 1) * 3e-16 * Math.abs(taLib[i]), "period " + period + " bar " + i);
+            }
+        }
     }
 
     @Test
@@ -81,7 +102,7 @@ class MovingAverageLanesTest {
 
     @Test
     void lanesShorterThanEveryPeriodAreAllNaN() {
-        assertLanesEqualSingles(MovingAverages::emaLanes, MovingAverages::ema, 1);
+        assertLanesEqualSingles(MovingAverages::emaLanes, MovingAverages::emaWeighted, 1);
         assertLanesEqualSingles(MovingAverages::smaLanes, MovingAverages::sma, 1);
     }
 
