@@ -13,8 +13,6 @@ import java.util.Arrays;
  * level for {@link #emaChain}) and {@link WmaStream}.
  */
 public final class MovingAverages {
-    /** Bars per block of the multi-lane SMA: four lanes of it stay in a core's L1/L2 cache between passes. */
-    private static final int LANE_BLOCK = 2048;
 
     private MovingAverages() {
     }
@@ -53,6 +51,39 @@ public final class MovingAverages {
             sum -= in[inOff + i - lookback];
             out[outOff + i] = value / period;
         }
+    }
+
+    /**
+     * The SMA of {@link #sma}, same warm-up, with a shorter chain: the window's sum is the sum of the first
+     * {@code period} values (in order from 0.0, as TA-Lib's), then moves by the change
+     * {@code x[i] - x[i - period]}, and each output is that sum times {@code 1 / period}. TA-Lib adds the new
+     * value and subtracts the old one from its running sum, two dependent additions per bar; here the change
+     * is formed off the chain, so the chain is one addition. The sums round differently from TA-Lib's: both
+     * drift from exact arithmetic by a random walk of half-units in the last place of the sum, about
+     * {@code 1e-13} of the average after a million bars, inside the 1e-9 agreement required.
+     */
+    public static void smaByChanges(double[] in, int inOff, double[] out, int outOff, int len, int period) {
+        int lookback = period - 1;
+        if (!warmUp(out, outOff, len, lookback)) {
+            return;
+        }
+        smaByChangesHead(in, inOff, out, outOff, period, len - 1);
+    }
+
+    /**
+     * {@link #smaByChanges} from its first value up to bar {@code last} inclusive ({@code last >= period - 1});
+     * returns the window's sum at {@code last}. Bars before the first value are left as they are.
+     */
+    private static double smaByChangesHead(double[] in, int inOff, double[] out, int outOff, int period, int last) {
+        double inverse = 1.0 / period;
+        double sum = emaSeedSum(in, inOff, period);
+        out[outOff + period - 1] = sum * inverse;
+        int trailing = inOff - period;
+        for (int i = period; i <= last; i++) {
+            sum += in[inOff + i] - in[trailing + i];
+            out[outOff + i] = sum * inverse;
+        }
+        return sum;
     }
 
     /** Exponential moving average with TA-Lib's {@code k = 2 / (period + 1)}. */
@@ -113,11 +144,16 @@ public final class MovingAverages {
 
     /** The EMA's seed: the mean of the first {@code period} values, summed in order from 0.0. */
     private static double emaSeed(double[] in, int inOff, int period) {
+        return emaSeedSum(in, inOff, period) / period;
+    }
+
+    /** The sum of the first {@code period} values, in order from 0.0. */
+    private static double emaSeedSum(double[] in, int inOff, int period) {
         double sum = 0;
         for (int i = 0; i < period; i++) {
             sum += in[inOff + i];
         }
-        return sum / period;
+        return sum;
     }
 
     /**
@@ -228,7 +264,7 @@ public final class MovingAverages {
         if (exponential) {
             emaWeighted(in[m], inOff[m], out[m], outOff[m], len, period[m]);
         } else {
-            sma(in[m], inOff[m], out[m], outOff[m], len, period[m]);
+            smaByChanges(in[m], inOff[m], out[m], outOff[m], len, period[m]);
         }
     }
 
@@ -290,8 +326,8 @@ public final class MovingAverages {
     }
 
     /**
-     * Several SMAs at once, laid out as in {@link #emaLanes}; every lane equals
-     * {@link #sma(double[], int, double[], int, int, int) sma} of the same arguments bit for bit.
+     * Several SMAs at once, laid out as in {@link #emaLanes}; every lane equals {@link #smaByChanges} of the
+     * same arguments bit for bit.
      */
     public static void smaLanes(double[][] in, int[] inOff, double[][] out, int[] outOff, int len, int[] period) {
         lanes(false, in, inOff, out, outOff, len, period);
@@ -321,64 +357,33 @@ public final class MovingAverages {
         int o1 = outOff[j + 1];
         int o2 = outOff[j + 2];
         int o3 = outOff[j + 3];
-        double s0 = smaHead(in0, i0, out0, o0, p0, start);
-        double s1 = smaHead(in1, i1, out1, o1, p1, start);
-        double s2 = smaHead(in2, i2, out2, o2, p2, start);
-        double s3 = smaHead(in3, i3, out3, o3, p3, start);
-        // Trailing indices: the value leaving each window at bar i is in[i - (period - 1)].
-        int t0 = i0 - p0 + 1;
-        int t1 = i1 - p1 + 1;
-        int t2 = i2 - p2 + 1;
-        int t3 = i3 - p3 + 1;
-        // Four scalar divisions per bar would outlast the four interleaved sums, so each block stores the
-        // sums and divides them afterwards in loops that vectorise; the quotients are the same bits.
-        for (int from = start + 1; from < len; from += LANE_BLOCK) {
-            int to = Math.min(len, from + LANE_BLOCK);
-            for (int i = from; i < to; i++) {
-                s0 += in0[i0 + i];
-                s1 += in1[i1 + i];
-                s2 += in2[i2 + i];
-                s3 += in3[i3 + i];
-                out0[o0 + i] = s0;
-                out1[o1 + i] = s1;
-                out2[o2 + i] = s2;
-                out3[o3 + i] = s3;
-                s0 -= in0[t0 + i];
-                s1 -= in1[t1 + i];
-                s2 -= in2[t2 + i];
-                s3 -= in3[t3 + i];
-            }
-            divide(out0, o0 + from, o0 + to, p0);
-            divide(out1, o1 + from, o1 + to, p1);
-            divide(out2, o2 + from, o2 + to, p2);
-            divide(out3, o3 + from, o3 + to, p3);
+        nan(out0, o0, p0 - 1);
+        nan(out1, o1, p1 - 1);
+        nan(out2, o2, p2 - 1);
+        nan(out3, o3, p3 - 1);
+        double s0 = smaByChangesHead(in0, i0, out0, o0, p0, start);
+        double s1 = smaByChangesHead(in1, i1, out1, o1, p1, start);
+        double s2 = smaByChangesHead(in2, i2, out2, o2, p2, start);
+        double s3 = smaByChangesHead(in3, i3, out3, o3, p3, start);
+        double v0 = 1.0 / p0;
+        double v1 = 1.0 / p1;
+        double v2 = 1.0 / p2;
+        double v3 = 1.0 / p3;
+        // Trailing indices: the value leaving each window at bar i is in[i - period].
+        int t0 = i0 - p0;
+        int t1 = i1 - p1;
+        int t2 = i2 - p2;
+        int t3 = i3 - p3;
+        for (int i = start + 1; i < len; i++) {
+            s0 += in0[i0 + i] - in0[t0 + i];
+            s1 += in1[i1 + i] - in1[t1 + i];
+            s2 += in2[i2 + i] - in2[t2 + i];
+            s3 += in3[i3 + i] - in3[t3 + i];
+            out0[o0 + i] = s0 * v0;
+            out1[o1 + i] = s1 * v1;
+            out2[o2 + i] = s2 * v2;
+            out3[o3 + i] = s3 * v3;
         }
-    }
-
-    private static void divide(double[] a, int from, int to, double divisor) {
-        for (int i = from; i < to; i++) {
-            a[i] = a[i] / divisor;
-        }
-    }
-
-    /**
-     * The SMA's warm-up and values up to bar {@code last} inclusive; returns the running sum as it stands
-     * after bar {@code last} (the last {@code period - 1} values).
-     */
-    private static double smaHead(double[] in, int inOff, double[] out, int outOff, int period, int last) {
-        int lookback = period - 1;
-        nan(out, outOff, lookback);
-        double sum = 0;
-        for (int i = 0; i < lookback; i++) {
-            sum += in[inOff + i];
-        }
-        for (int i = lookback; i <= last; i++) {
-            sum += in[inOff + i];
-            double value = sum;
-            sum -= in[inOff + i - lookback];
-            out[outOff + i] = value / period;
-        }
-        return sum;
     }
 
     private static int checkLanes(double[][] in, int[] inOff, double[][] out, int[] outOff, int[] period) {
