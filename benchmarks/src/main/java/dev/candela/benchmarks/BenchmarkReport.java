@@ -126,7 +126,7 @@ public final class BenchmarkReport {
                 BatchBenchmark.BARS));
         out.append("Nanoseconds per bar and symbol (mean ± 99.9% confidence half-width), lower is better. "
                 + "Candela 1 thread computes the whole batch in one call; Candela 2 threads is the parallel "
-                + "engine on a two-thread pool, which allocates its outputs on every call like the engine "
+                + "engine on a two-thread pool, writing into outputs reused from call to call like the engine "
                 + "on one thread beside it; the speed-up is engine on one thread / engine on two.\n\n");
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of(INDICATOR, "Candela 1 thread", "Candela 2 threads", "TA-Lib 1 thread",

@@ -3,14 +3,18 @@ package dev.candela.gpu;
 /**
  * When a device result counts as equal to a TA-Lib-exact CPU result, bar by bar:
  * {@code |device - reference| <= 1e-9 * max(1, |reference|)}, plus, for outputs that are {@code m} rolling
- * standard deviations, {@code m * 1e-6 * |close|}. Warm-up bars must be NaN in both.
+ * standard deviations computed where the backend cannot replay TA-Lib's rounding, {@code m * 1e-6 * |close|}.
+ * Warm-up bars must be NaN in both.
  *
  * <p>The extra term is the precision of TA-Lib's deviations, not of the device's: TA-Lib keeps running
  * sums of values and squares over the whole series and takes {@code sumSq / n - mean^2}, whose rounding
  * piles up (about {@code 1e-13} of the squared price on BTC minute bars); where the true variance is near
  * zero (flat or nearly flat windows) that leaves the deviation off by up to about {@code 3e-7} of the
- * price, which the {@code 1e-6} allows for with room. The device sums each window afresh and equals exact
- * arithmetic within {@code 1e-9}.
+ * price, which the {@code 1e-6} allows for with room. In double precision on nd4j-native the device replays
+ * TA-Lib's sums bit for bit and its kernels report a multiplier of 0 (see
+ * {@link dev.candela.gpu.kernel.DeviceKernel#deviationMultiplier}), so every output is held to {@code 1e-9};
+ * on CUDA, whose prefix sum adds in a tree, the device sums each window afresh, equals exact arithmetic within
+ * {@code 1e-9}, and the extra term applies.
  */
 public final class DeviceAgreement {
     /** The relative tolerance of every output. */

@@ -60,13 +60,30 @@ public final class ParallelIndicatorEngine implements ComputeBackend {
      */
     @Override
     public IndicatorResults compute(List<ResolvedIndicator> indicators, BarBatch bars) {
+        List<IndicatorOutput> outputs = new ArrayList<>(indicators.size());
+        for (ResolvedIndicator ind : indicators) {
+            outputs.add(IndicatorOutput.allocate(ind.indicator().outputs().size(), bars.symbolCount(),
+                    bars.barCount()));
+        }
+        return computeInto(indicators, bars, outputs);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Writes in place: each symbol range writes straight into the supplied arrays.
+     */
+    @Override
+    public IndicatorResults computeInto(List<ResolvedIndicator> indicators, BarBatch bars,
+                                        List<IndicatorOutput> outputs) {
+        SuppliedOutputs.check(indicators, bars, outputs);
         int symbols = bars.symbolCount();
         int ranges = Math.max(1, Math.min(parallelism, symbols));
         List<IndicatorResults.Computed> results = new ArrayList<>(indicators.size());
         Map<Indicator, List<IndicatorResults.Computed>> sweeps = new LinkedHashMap<>();
-        for (ResolvedIndicator ind : indicators) {
-            IndicatorOutput out = IndicatorOutput.allocate(ind.indicator().outputs().size(), symbols, bars.barCount());
-            IndicatorResults.Computed computed = new IndicatorResults.Computed(ind, out, name);
+        for (int i = 0; i < indicators.size(); i++) {
+            ResolvedIndicator ind = indicators.get(i);
+            IndicatorResults.Computed computed = new IndicatorResults.Computed(ind, outputs.get(i), name);
             results.add(computed);
             sweeps.computeIfAbsent(ind.indicator(), k -> new ArrayList<>()).add(computed);
         }

@@ -62,6 +62,69 @@ class ParallelIndicatorEngineTest {
     }
 
     @Test
+    void suppliedOutputsReusedAcrossCallsHoldWhatAFreshComputeGives() {
+        Random rnd = new Random(11);
+        double[][] first = new double[7][200];
+        double[][] second = new double[7][200];
+        for (int s = 0; s < first.length; s++) {
+            for (int i = 0; i < 200; i++) {
+                first[s][i] = 100 + rnd.nextGaussian();
+                second[s][i] = 50 + rnd.nextGaussian();
+            }
+        }
+        List<ResolvedIndicator> specs = registry.resolveAll("runsum(5),runsum(20,0.5),runsum(3)");
+        ParallelIndicatorEngine engine = new ParallelIndicatorEngine("cpu", pool, 3, Profiler.disabled());
+        List<IndicatorOutput> outputs = List.of(IndicatorOutput.allocate(2, 7, 200), IndicatorOutput.allocate(2, 7, 200),
+                IndicatorOutput.allocate(2, 7, 200));
+        for (double[][] closes : List.of(first, second)) {
+            BarBatch bars = new TestBars(closes);
+            IndicatorResults reused = engine.computeInto(specs, bars, outputs);
+            IndicatorResults fresh = engine.compute(specs, bars);
+            for (String column : fresh.columnNames()) {
+                for (int s = 0; s < closes.length; s++) {
+                    assertArrayEquals(fresh.column(column, s), reused.column(column, s), column + " symbol " + s);
+                }
+            }
+            // The results are the supplied arrays themselves, not copies.
+            assertTrue(reused.column("runsum(5,2).sum", 6) == outputs.get(0).array(0, 6));
+        }
+    }
+
+    @Test
+    void suppliedOutputsOfTheWrongShapeAreRefusedNamingTheIndicator() {
+        ParallelIndicatorEngine engine = new ParallelIndicatorEngine("cpu", Runnable::run, 1, Profiler.disabled());
+        BarBatch bars = new TestBars(new double[][] {{1, 2, 3}, {4, 5, 6}});
+        List<ResolvedIndicator> specs = registry.resolveAll("runsum(2)");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> engine.computeInto(specs, bars, List.of(IndicatorOutput.allocate(2, 2, 4))));
+        assertTrue(e.getMessage().contains("runsum(2,2)") && e.getMessage().contains("2 x 2 x 3"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> engine.computeInto(specs, bars, List.of()));
+    }
+
+    @Test
+    void theDefaultComputeIntoCopiesWhatComputeGives() {
+        ParallelIndicatorEngine engine = new ParallelIndicatorEngine("cpu", Runnable::run, 1, Profiler.disabled());
+        ComputeBackend copying = new ComputeBackend() {
+            @Override
+            public String name() {
+                return "copying";
+            }
+
+            @Override
+            public IndicatorResults compute(List<ResolvedIndicator> indicators, BarBatch bars) {
+                return engine.compute(indicators, bars);
+            }
+        };
+        BarBatch bars = new TestBars(new double[][] {{1, 2, 3, 4, 5}, {10, 20, 30, 40, 50}});
+        IndicatorOutput into = IndicatorOutput.allocate(2, 2, 5);
+        java.util.Arrays.fill(into.array(0, 0), 99);
+        IndicatorResults r = copying.computeInto(registry.resolveAll("runsum(2,3)"), bars, List.of(into));
+        assertArrayEquals(new double[] {Double.NaN, 3, 5, 7, 9}, into.array(0, 0));
+        assertArrayEquals(new double[] {Double.NaN, 90, 150, 210, 270}, r.column("runsum(2,3).scaled", 1));
+        assertEquals("cpu", r.backendOf("runsum(2,3).sum"));
+    }
+
+    @Test
     void failureInsideAnIndicatorReachesTheCaller() {
         ParallelIndicatorEngine engine = new ParallelIndicatorEngine("cpu", pool, 2, Profiler.disabled());
         ResolvedIndicator failing = new ResolvedIndicator(new FailingIndicator(), dev.candela.spi.Parameters.none());

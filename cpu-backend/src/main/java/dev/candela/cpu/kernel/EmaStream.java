@@ -4,7 +4,8 @@ import dev.candela.spi.StateReader;
 import dev.candela.spi.StateWriter;
 
 /**
- * The streaming form of {@link MovingAverages#ema} and {@link MovingAverages#emaSeeded}: the seed is the
+ * The streaming form of {@link MovingAverages#ema} and {@link MovingAverages#emaSeeded} (and, made by
+ * {@link #weighted}, of {@link MovingAverages#emaWeighted}): the seed is the
  * mean of {@code period} values summed in order from 0.0, then each value moves the average by
  * {@link MovingAverages#emaStep}, so its values equal the batch values bit for bit. O(1) per value and no
  * buffer: a seed window that ends on a later bar (MACD's fast EMA) is expressed by skipping the values
@@ -14,6 +15,7 @@ public final class EmaStream {
     private final int period;
     private final long skip;
     private final double k;
+    private final boolean weighted;
     private long count;
     private double sum;
     private double value = Double.NaN;
@@ -28,19 +30,32 @@ public final class EmaStream {
      * (0-based); the values before them are counted but otherwise ignored.
      */
     public EmaStream(int period, long skip) {
+        this(period, skip, false);
+    }
+
+    private EmaStream(int period, long skip, boolean weighted) {
         if (period < 1 || skip < 0) {
             throw new IllegalArgumentException("period " + period + " < 1 or skip " + skip + " < 0");
         }
         this.period = period;
         this.skip = skip;
         this.k = MovingAverages.emaFactor(period);
+        this.weighted = weighted;
+    }
+
+    /**
+     * The streaming form of {@link MovingAverages#emaWeighted}: the same seed, then
+     * {@link MovingAverages#emaStepWeighted}, equal to that batch bit for bit.
+     */
+    public static EmaStream weighted(int period) {
+        return new EmaStream(period, 0, true);
     }
 
     /** Adds the next value; returns the average, {@code NaN} before the seed. */
     public double push(double x) {
         long seen = count++ - skip;
         if (seen >= period) {
-            value = MovingAverages.emaStep(value, x, k);
+            value = weighted ? MovingAverages.emaStepWeighted(value, x, k, 1.0 - k) : MovingAverages.emaStep(value, x, k);
         } else if (seen >= 0) {
             sum += x;
             if (seen == period - 1) {

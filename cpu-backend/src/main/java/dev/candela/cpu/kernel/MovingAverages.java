@@ -13,8 +13,6 @@ import java.util.Arrays;
  * level for {@link #emaChain}) and {@link WmaStream}.
  */
 public final class MovingAverages {
-    /** Bars per block of the multi-lane SMA: four lanes of it stay in a core's L1/L2 cache between passes. */
-    private static final int LANE_BLOCK = 2048;
 
     private MovingAverages() {
     }
@@ -55,6 +53,39 @@ public final class MovingAverages {
         }
     }
 
+    /**
+     * The SMA of {@link #sma}, same warm-up, with a shorter chain: the window's sum is the sum of the first
+     * {@code period} values (in order from 0.0, as TA-Lib's), then moves by the change
+     * {@code x[i] - x[i - period]}, and each output is that sum times {@code 1 / period}. TA-Lib adds the new
+     * value and subtracts the old one from its running sum, two dependent additions per bar; here the change
+     * is formed off the chain, so the chain is one addition. The sums round differently from TA-Lib's: both
+     * drift from exact arithmetic by a random walk of half-units in the last place of the sum, about
+     * {@code 1e-13} of the average after a million bars, inside the 1e-9 agreement required.
+     */
+    public static void smaByChanges(double[] in, int inOff, double[] out, int outOff, int len, int period) {
+        int lookback = period - 1;
+        if (!warmUp(out, outOff, len, lookback)) {
+            return;
+        }
+        smaByChangesHead(in, inOff, out, outOff, period, len - 1);
+    }
+
+    /**
+     * {@link #smaByChanges} from its first value up to bar {@code last} inclusive ({@code last >= period - 1});
+     * returns the window's sum at {@code last}. Bars before the first value are left as they are.
+     */
+    private static double smaByChangesHead(double[] in, int inOff, double[] out, int outOff, int period, int last) {
+        double inverse = 1.0 / period;
+        double sum = emaSeedSum(in, inOff, period);
+        out[outOff + period - 1] = sum * inverse;
+        int trailing = inOff - period;
+        for (int i = period; i <= last; i++) {
+            sum += in[inOff + i] - in[trailing + i];
+            out[outOff + i] = sum * inverse;
+        }
+        return sum;
+    }
+
     /** Exponential moving average with TA-Lib's {@code k = 2 / (period + 1)}. */
     public static void ema(double[] in, int inOff, double[] out, int outOff, int len, int period) {
         ema(in, inOff, out, outOff, len, period, 2.0 / (period + 1));
@@ -82,6 +113,47 @@ public final class MovingAverages {
             prev = (in[inOff + i] - prev) * k + prev;
             out[outOff + i] = prev;
         }
+    }
+
+    /**
+     * The EMA of {@link #ema(double[], int, double[], int, int, int)}, same seed, with each step in the
+     * weighted form {@code k * x + (1 - k) * prev} ({@link #emaStepWeighted}): {@code k * x} does not depend
+     * on {@code prev}, so the chain from bar to bar is a multiplication and an addition where TA-Lib's
+     * {@code (x - prev) * k + prev} has a subtraction too, a third shorter. The forms round differently; the
+     * recursion forgets old differences at the rate {@code k} per bar, so values stay within about
+     * {@code (period + 1) * 3e-16} of TA-Lib's, relatively (3e-11 at the largest valid period), inside the
+     * 1e-9 agreement required. The {@code ema} indicator uses this form; indicators that subtract EMAs
+     * (MACD, APO, DEMA) keep TA-Lib's.
+     */
+    public static void emaWeighted(double[] in, int inOff, double[] out, int outOff, int len, int period) {
+        int lookback = period - 1;
+        if (len <= lookback) {
+            nan(out, outOff, len);
+            return;
+        }
+        double k = emaFactor(period);
+        double rest = 1.0 - k;
+        double prev = emaSeed(in, inOff, period);
+        nan(out, outOff, lookback);
+        out[outOff + lookback] = prev;
+        for (int i = period; i < len; i++) {
+            prev = emaStepWeighted(prev, in[inOff + i], k, rest);
+            out[outOff + i] = prev;
+        }
+    }
+
+    /** The EMA's seed: the mean of the first {@code period} values, summed in order from 0.0. */
+    private static double emaSeed(double[] in, int inOff, int period) {
+        return emaSeedSum(in, inOff, period) / period;
+    }
+
+    /** The sum of the first {@code period} values, in order from 0.0. */
+    private static double emaSeedSum(double[] in, int inOff, int period) {
+        double sum = 0;
+        for (int i = 0; i < period; i++) {
+            sum += in[inOff + i];
+        }
+        return sum;
     }
 
     /**
@@ -140,8 +212,8 @@ public final class MovingAverages {
 
     /**
      * One EMA step in the weighted form {@code k * x + rest * prev} with {@code rest = 1 - k}, as TA-Lib's T3
-     * and ADOSC write it. It rounds differently from {@link #emaStep}, so each indicator uses the form TA-Lib
-     * uses for it.
+     * and ADOSC write it. It rounds differently from {@link #emaStep}; T3 and ADOSC use it to round as TA-Lib
+     * does, the {@code ema} indicator ({@link #emaWeighted}) for its shorter chain.
      */
     public static double emaStepWeighted(double prev, double x, double k, double rest) {
         return k * x + rest * prev;
@@ -151,7 +223,7 @@ public final class MovingAverages {
      * Several EMAs at once, lane {@code j} reading {@code in[j][inOff[j] + i]} and writing
      * {@code out[j][outOff[j] + i]} for {@code i} in {@code [0, len)} with period {@code period[j]}. Lanes
      * may share an input (a sweep over periods) or not (a batch of symbols). Every lane equals
-     * {@link #ema(double[], int, double[], int, int, int) ema} of the same arguments bit for bit.
+     * {@link #emaWeighted} of the same arguments bit for bit.
      *
      * <p>An EMA is one long chain of dependent operations, so a single one leaves most of the CPU idle;
      * four independent chains in one loop take little longer than one (about three times the throughput).
@@ -190,9 +262,9 @@ public final class MovingAverages {
     private static void lane(boolean exponential, double[][] in, int[] inOff, double[][] out, int[] outOff, int len,
                              int[] period, int m) {
         if (exponential) {
-            ema(in[m], inOff[m], out[m], outOff[m], len, period[m]);
+            emaWeighted(in[m], inOff[m], out[m], outOff[m], len, period[m]);
         } else {
-            sma(in[m], inOff[m], out[m], outOff[m], len, period[m]);
+            smaByChanges(in[m], inOff[m], out[m], outOff[m], len, period[m]);
         }
     }
 
@@ -220,15 +292,19 @@ public final class MovingAverages {
         double k1 = emaFactor(period[j + 1]);
         double k2 = emaFactor(period[j + 2]);
         double k3 = emaFactor(period[j + 3]);
+        double r0 = 1.0 - k0;
+        double r1 = 1.0 - k1;
+        double r2 = 1.0 - k2;
+        double r3 = 1.0 - k3;
         double e0 = emaHead(in0, i0, out0, o0, period[j], k0, start);
         double e1 = emaHead(in1, i1, out1, o1, period[j + 1], k1, start);
         double e2 = emaHead(in2, i2, out2, o2, period[j + 2], k2, start);
         double e3 = emaHead(in3, i3, out3, o3, period[j + 3], k3, start);
         for (int i = start + 1; i < len; i++) {
-            e0 = emaStep(e0, in0[i0 + i], k0);
-            e1 = emaStep(e1, in1[i1 + i], k1);
-            e2 = emaStep(e2, in2[i2 + i], k2);
-            e3 = emaStep(e3, in3[i3 + i], k3);
+            e0 = emaStepWeighted(e0, in0[i0 + i], k0, r0);
+            e1 = emaStepWeighted(e1, in1[i1 + i], k1, r1);
+            e2 = emaStepWeighted(e2, in2[i2 + i], k2, r2);
+            e3 = emaStepWeighted(e3, in3[i3 + i], k3, r3);
             out0[o0 + i] = e0;
             out1[o1 + i] = e1;
             out2[o2 + i] = e2;
@@ -238,23 +314,20 @@ public final class MovingAverages {
 
     /** The EMA's warm-up, seed and values up to bar {@code last} inclusive; returns the value at {@code last}. */
     private static double emaHead(double[] in, int inOff, double[] out, int outOff, int period, double k, int last) {
-        double sum = 0;
-        for (int i = 0; i < period; i++) {
-            sum += in[inOff + i];
-        }
-        double prev = sum / period;
+        double rest = 1.0 - k;
+        double prev = emaSeed(in, inOff, period);
         nan(out, outOff, period - 1);
         out[outOff + period - 1] = prev;
         for (int i = period; i <= last; i++) {
-            prev = emaStep(prev, in[inOff + i], k);
+            prev = emaStepWeighted(prev, in[inOff + i], k, rest);
             out[outOff + i] = prev;
         }
         return prev;
     }
 
     /**
-     * Several SMAs at once, laid out as in {@link #emaLanes}; every lane equals
-     * {@link #sma(double[], int, double[], int, int, int) sma} of the same arguments bit for bit.
+     * Several SMAs at once, laid out as in {@link #emaLanes}; every lane equals {@link #smaByChanges} of the
+     * same arguments bit for bit.
      */
     public static void smaLanes(double[][] in, int[] inOff, double[][] out, int[] outOff, int len, int[] period) {
         lanes(false, in, inOff, out, outOff, len, period);
@@ -284,64 +357,33 @@ public final class MovingAverages {
         int o1 = outOff[j + 1];
         int o2 = outOff[j + 2];
         int o3 = outOff[j + 3];
-        double s0 = smaHead(in0, i0, out0, o0, p0, start);
-        double s1 = smaHead(in1, i1, out1, o1, p1, start);
-        double s2 = smaHead(in2, i2, out2, o2, p2, start);
-        double s3 = smaHead(in3, i3, out3, o3, p3, start);
-        // Trailing indices: the value leaving each window at bar i is in[i - (period - 1)].
-        int t0 = i0 - p0 + 1;
-        int t1 = i1 - p1 + 1;
-        int t2 = i2 - p2 + 1;
-        int t3 = i3 - p3 + 1;
-        // Four scalar divisions per bar would outlast the four interleaved sums, so each block stores the
-        // sums and divides them afterwards in loops that vectorise; the quotients are the same bits.
-        for (int from = start + 1; from < len; from += LANE_BLOCK) {
-            int to = Math.min(len, from + LANE_BLOCK);
-            for (int i = from; i < to; i++) {
-                s0 += in0[i0 + i];
-                s1 += in1[i1 + i];
-                s2 += in2[i2 + i];
-                s3 += in3[i3 + i];
-                out0[o0 + i] = s0;
-                out1[o1 + i] = s1;
-                out2[o2 + i] = s2;
-                out3[o3 + i] = s3;
-                s0 -= in0[t0 + i];
-                s1 -= in1[t1 + i];
-                s2 -= in2[t2 + i];
-                s3 -= in3[t3 + i];
-            }
-            divide(out0, o0 + from, o0 + to, p0);
-            divide(out1, o1 + from, o1 + to, p1);
-            divide(out2, o2 + from, o2 + to, p2);
-            divide(out3, o3 + from, o3 + to, p3);
+        nan(out0, o0, p0 - 1);
+        nan(out1, o1, p1 - 1);
+        nan(out2, o2, p2 - 1);
+        nan(out3, o3, p3 - 1);
+        double s0 = smaByChangesHead(in0, i0, out0, o0, p0, start);
+        double s1 = smaByChangesHead(in1, i1, out1, o1, p1, start);
+        double s2 = smaByChangesHead(in2, i2, out2, o2, p2, start);
+        double s3 = smaByChangesHead(in3, i3, out3, o3, p3, start);
+        double v0 = 1.0 / p0;
+        double v1 = 1.0 / p1;
+        double v2 = 1.0 / p2;
+        double v3 = 1.0 / p3;
+        // Trailing indices: the value leaving each window at bar i is in[i - period].
+        int t0 = i0 - p0;
+        int t1 = i1 - p1;
+        int t2 = i2 - p2;
+        int t3 = i3 - p3;
+        for (int i = start + 1; i < len; i++) {
+            s0 += in0[i0 + i] - in0[t0 + i];
+            s1 += in1[i1 + i] - in1[t1 + i];
+            s2 += in2[i2 + i] - in2[t2 + i];
+            s3 += in3[i3 + i] - in3[t3 + i];
+            out0[o0 + i] = s0 * v0;
+            out1[o1 + i] = s1 * v1;
+            out2[o2 + i] = s2 * v2;
+            out3[o3 + i] = s3 * v3;
         }
-    }
-
-    private static void divide(double[] a, int from, int to, double divisor) {
-        for (int i = from; i < to; i++) {
-            a[i] = a[i] / divisor;
-        }
-    }
-
-    /**
-     * The SMA's warm-up and values up to bar {@code last} inclusive; returns the running sum as it stands
-     * after bar {@code last} (the last {@code period - 1} values).
-     */
-    private static double smaHead(double[] in, int inOff, double[] out, int outOff, int period, int last) {
-        int lookback = period - 1;
-        nan(out, outOff, lookback);
-        double sum = 0;
-        for (int i = 0; i < lookback; i++) {
-            sum += in[inOff + i];
-        }
-        for (int i = lookback; i <= last; i++) {
-            sum += in[inOff + i];
-            double value = sum;
-            sum -= in[inOff + i - lookback];
-            out[outOff + i] = value / period;
-        }
-        return sum;
     }
 
     private static int checkLanes(double[][] in, int[] inOff, double[][] out, int[] outOff, int[] period) {

@@ -130,6 +130,11 @@ public final class RollingMoments {
             sum = s;
             sumSq = sq;
             bar = to;
+            divide(mean, variance, outOff, from, to);
+        }
+
+        /** Turns the stored sums of bars {@code [from, to)} into mean and variance. */
+        private void divide(double[] mean, double[] variance, int outOff, int from, int to) {
             double n = period;
             for (int i = outOff + from; i < outOff + to; i++) {
                 double m1 = mean[i] / n;
@@ -137,6 +142,99 @@ public final class RollingMoments {
                 mean[i] = m1;
                 variance[i] = m2 - m1 * m1;
             }
+        }
+    }
+
+    /**
+     * {@link Window#next} of four windows of the same period and length, all at the same position, in one
+     * loop: a single window's two chains of additions leave the core mostly waiting, four overlap. Each
+     * window writes exactly what its own {@code next} would, bit for bit, to {@code mean[j]} and
+     * {@code variance[j]} at offset 0.
+     */
+    public static void nextFour(Window[] w, double[][] mean, double[][] variance, int to) {
+        Window w0 = w[0];
+        Window w1 = w[1];
+        Window w2 = w[2];
+        Window w3 = w[3];
+        int from = w0.bar;
+        if (w1.bar != from || w2.bar != from || w3.bar != from || w1.lookback != w0.lookback
+                || w2.lookback != w0.lookback || w3.lookback != w0.lookback) {
+            throw new IllegalArgumentException("four windows must share their period and position");
+        }
+        if (from < w0.lookback) {
+            return;
+        }
+        // The arrays and offsets live in locals so that the loop keeps all four streams in registers.
+        double[] in0 = w0.in;
+        double[] in1 = w1.in;
+        double[] in2 = w2.in;
+        double[] in3 = w3.in;
+        int i0 = w0.inOff;
+        int i1 = w1.inOff;
+        int i2 = w2.inOff;
+        int i3 = w3.inOff;
+        int lookback = w0.lookback;
+        double[] m0 = mean[0];
+        double[] m1 = mean[1];
+        double[] m2 = mean[2];
+        double[] m3 = mean[3];
+        double[] v0 = variance[0];
+        double[] v1 = variance[1];
+        double[] v2 = variance[2];
+        double[] v3 = variance[3];
+        double s0 = w0.sum;
+        double s1 = w1.sum;
+        double s2 = w2.sum;
+        double s3 = w3.sum;
+        double q0 = w0.sumSq;
+        double q1 = w1.sumSq;
+        double q2 = w2.sumSq;
+        double q3 = w3.sumSq;
+        for (int i = from; i < to; i++) {
+            double x0 = in0[i0 + i];
+            double x1 = in1[i1 + i];
+            double x2 = in2[i2 + i];
+            double x3 = in3[i3 + i];
+            s0 += x0;
+            s1 += x1;
+            s2 += x2;
+            s3 += x3;
+            q0 += x0 * x0;
+            q1 += x1 * x1;
+            q2 += x2 * x2;
+            q3 += x3 * x3;
+            m0[i] = s0;
+            m1[i] = s1;
+            m2[i] = s2;
+            m3[i] = s3;
+            v0[i] = q0;
+            v1[i] = q1;
+            v2[i] = q2;
+            v3[i] = q3;
+            double o0 = in0[i0 - lookback + i];
+            double o1 = in1[i1 - lookback + i];
+            double o2 = in2[i2 - lookback + i];
+            double o3 = in3[i3 - lookback + i];
+            s0 -= o0;
+            s1 -= o1;
+            s2 -= o2;
+            s3 -= o3;
+            q0 -= o0 * o0;
+            q1 -= o1 * o1;
+            q2 -= o2 * o2;
+            q3 -= o3 * o3;
+        }
+        w0.sum = s0;
+        w1.sum = s1;
+        w2.sum = s2;
+        w3.sum = s3;
+        w0.sumSq = q0;
+        w1.sumSq = q1;
+        w2.sumSq = q2;
+        w3.sumSq = q3;
+        for (int j = 0; j < 4; j++) {
+            w[j].bar = to;
+            w[j].divide(mean[j], variance[j], 0, from, to);
         }
     }
 }

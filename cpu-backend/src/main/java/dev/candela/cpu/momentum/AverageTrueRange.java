@@ -19,9 +19,12 @@ import java.util.Objects;
 
 /**
  * {@code atr(period)}: Wilder's Average True Range, TA-Lib-exact, lookback {@code period}: the mean true
- * range of bars {@code 1..period}, then {@code atr *= period - 1; atr += tr; atr /= period}. A period of 1
- * is the true range itself. The true range is computed on the fly, fused with the smoothing, so a batch
- * reads each price once and writes nothing but the output.
+ * range of bars {@code 1..period}, then TA-Lib's {@code atr *= period - 1; atr += tr; atr /= period}, computed
+ * as {@code atr * ((period - 1) / period) + tr * (1 / period)} ({@link
+ * dev.candela.cpu.kernel.WilderSmoothing#nextAverageWeighted}): the chain from bar to bar loses its
+ * division, and values stay within {@code period * 3e-16} of TA-Lib's, relatively. A period of 1 is the
+ * true range itself. The true range is computed on the fly, fused with the smoothing, so a batch reads each
+ * price once and writes nothing but the output.
  */
 final class AverageTrueRange extends CpuIndicator {
 

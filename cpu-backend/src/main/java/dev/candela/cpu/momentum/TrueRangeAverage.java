@@ -7,13 +7,14 @@ import dev.candela.spi.StateWriter;
 
 /**
  * The streaming form of {@link TrueRange#average}: Wilder's ATR, seeded with the mean true range of bars
- * {@code 1..period} and smoothed in TA-Lib's operation order; for a period of 1 the true range itself.
+ * {@code 1..period} and smoothed as {@link WilderSmoothing#nextAverageWeighted}, bit for bit like the batch;
+ * for a period of 1 the true range itself.
  * Shared by the states of ATR, NATR, Supertrend and Keltner Channels.
  */
 final class TrueRangeAverage {
     private final int period;
-    private final double periodValue;
-    private final double periodMinusOne;
+    private final double decay;
+    private final double weight;
     private long count;
     private double previousClose;
     private double sum;
@@ -21,8 +22,8 @@ final class TrueRangeAverage {
 
     TrueRangeAverage(int period) {
         this.period = period;
-        this.periodValue = period;
-        this.periodMinusOne = period - 1;
+        this.decay = WilderSmoothing.decay(period);
+        this.weight = WilderSmoothing.weight(period);
     }
 
     void push(double high, double low, double close) {
@@ -39,9 +40,9 @@ final class TrueRangeAverage {
             sum += tr;
         } else if (i == period) {
             sum += tr;
-            value = sum / periodValue;
+            value = sum / period;
         } else {
-            value = WilderSmoothing.nextAverage(value, tr, periodMinusOne, periodValue);
+            value = WilderSmoothing.nextAverageWeighted(value, tr, decay, weight);
         }
     }
 

@@ -26,7 +26,8 @@ import java.util.List;
  *
  * <p>The batch runs block by block: one pass for the running sums ({@link RollingMoments.Window}), whose
  * chain of additions sets the pace, then the divisions, square roots and bands in passes that vectorise
- * over the block while it is in cache.
+ * over the block while it is in cache. A batch runs the sums of four symbols in one loop
+ * ({@link RollingMoments#nextFour}) so that their chains overlap; the values are the same bits.
  */
 final class BollingerBands extends CpuIndicator {
 
@@ -40,6 +41,57 @@ final class BollingerBands extends CpuIndicator {
     @Override
     public int lookback(Parameters p) {
         return p.getInt(0) - 1;
+    }
+
+    /** Four symbols at a time ({@link RollingMoments#nextFour}), the rest one by one; the same bits either way. */
+    @Override
+    public void compute(Parameters p, BarBatch bars, IndicatorOutput out) {
+        int symbols = bars.symbolCount();
+        int s = 0;
+        for (; s + 4 <= symbols; s += 4) {
+            bandsFour(bars, s, out, p.getInt(0), p.get(1));
+        }
+        for (; s < symbols; s++) {
+            computeSymbol(p, bars, s, out);
+        }
+    }
+
+    private static void bandsFour(BarBatch bars, int symbol, IndicatorOutput out, int period, double k) {
+        int len = bars.barCount();
+        RollingMoments.Window[] windows = new RollingMoments.Window[4];
+        double[][] upper = new double[4][];
+        double[][] middle = new double[4][];
+        double[][] lower = new double[4][];
+        for (int j = 0; j < 4; j++) {
+            Column close = bars.column(PriceField.CLOSE, symbol + j);
+            windows[j] = new RollingMoments.Window(close.array(), close.offset(), len, period);
+            upper[j] = out.array(0, symbol + j);
+            middle[j] = out.array(1, symbol + j);
+            lower[j] = out.array(2, symbol + j);
+            int first = windows[j].first();
+            MovingAverages.nan(upper[j], 0, first);
+            MovingAverages.nan(middle[j], 0, first);
+            MovingAverages.nan(lower[j], 0, first);
+        }
+        for (int from = windows[0].first(); from < len; from += RollingMoments.BLOCK) {
+            int to = Math.min(len, from + RollingMoments.BLOCK);
+            // The variance goes to `lower` and the deviation to `upper` before both become bands.
+            RollingMoments.nextFour(windows, middle, lower, to);
+            for (int j = 0; j < 4; j++) {
+                widen(upper[j], middle[j], lower[j], from, to, k);
+            }
+        }
+    }
+
+    /** Deviations from the variances in {@code lower}, then the bands around {@code middle}. */
+    private static void widen(double[] upper, double[] middle, double[] lower, int from, int to, double k) {
+        RollingMoments.standardDeviation(lower, upper, from, to);
+        for (int i = from; i < to; i++) {
+            double width = upper[i] * k;
+            double m = middle[i];
+            upper[i] = m + width;
+            lower[i] = m - width;
+        }
     }
 
     @Override
@@ -60,13 +112,7 @@ final class BollingerBands extends CpuIndicator {
             int to = Math.min(len, from + RollingMoments.BLOCK);
             // The variance goes to `lower` and the deviation to `upper` before both become bands.
             window.next(middle, lower, 0, to);
-            RollingMoments.standardDeviation(lower, upper, from, to);
-            for (int i = from; i < to; i++) {
-                double width = upper[i] * k;
-                double m = middle[i];
-                upper[i] = m + width;
-                lower[i] = m - width;
-            }
+            widen(upper, middle, lower, from, to, k);
         }
     }
 

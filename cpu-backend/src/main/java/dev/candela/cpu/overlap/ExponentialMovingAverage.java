@@ -20,9 +20,11 @@ import java.util.List;
  * {@code ema(period)}: the exponential moving average of the close, TA-Lib-exact: {@code k = 2 / (period + 1)},
  * seeded with the SMA of the first {@code period} closes, lookback {@code period - 1}.
  *
- * <p>An EMA is a chain of dependent steps, so one EMA at a time leaves the CPU mostly idle. A batch of
- * symbols and a sweep over periods both run four EMAs per loop ({@link MovingAverages#emaLanes}); each
- * lane rounds exactly like the single EMA.
+ * <p>An EMA is a chain of dependent steps, so one EMA at a time leaves the CPU mostly idle. Each step is
+ * {@code k * x + (1 - k) * prev} ({@link MovingAverages#emaWeighted}), whose chain is a third shorter than
+ * TA-Lib's {@code (x - prev) * k + prev}, within {@code (period + 1) * 3e-16} of TA-Lib's values,
+ * relatively. A batch of symbols and a sweep over periods both run four EMAs per loop
+ * ({@link MovingAverages#emaLanes}); each lane, and the streaming state, rounds exactly like the single EMA.
  */
 final class ExponentialMovingAverage extends CpuIndicator {
 
@@ -46,7 +48,8 @@ final class ExponentialMovingAverage extends CpuIndicator {
     @Override
     protected void computeSymbol(Parameters p, BarBatch bars, int symbol, IndicatorOutput out) {
         Column close = bars.column(PriceField.CLOSE, symbol);
-        MovingAverages.ema(close.array(), close.offset(), out.array(0, symbol), 0, bars.barCount(), p.getInt(0));
+        MovingAverages.emaWeighted(close.array(), close.offset(), out.array(0, symbol), 0, bars.barCount(),
+                p.getInt(0));
     }
 
     /** Runs the EMAs of all periods of the sweep side by side over each symbol's closes. */
@@ -74,7 +77,7 @@ final class ExponentialMovingAverage extends CpuIndicator {
 
         State(int period) {
             super(1);
-            this.ema = new EmaStream(period);
+            this.ema = EmaStream.weighted(period);
         }
 
         @Override

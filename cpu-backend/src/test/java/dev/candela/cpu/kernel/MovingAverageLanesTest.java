@@ -70,19 +70,64 @@ class MovingAverageLanesTest {
     }
 
     @Test
-    void emaLanesEqualEachSingleEmaBitForBit() {
-        assertLanesEqualSingles(MovingAverages::emaLanes, MovingAverages::ema, LEN);
+    void emaLanesEqualEachSingleWeightedEmaBitForBit() {
+        assertLanesEqualSingles(MovingAverages::emaLanes, MovingAverages::emaWeighted, LEN);
+    }
+
+    /** The weighted form against TA-Lib's on a long random walk at BTC's price level: its documented bound holds. */
+    @Test
+    void weightedEmaStaysWithinItsBoundOfTaLibsEma() {
+        java.util.Random random = new java.util.Random(3);
+        double[] close = new double[400_000];
+        double x = 28_000;
+        for (int i = 0; i < close.length; i++) {
+            x += 15 * random.nextGaussian();
+            close[i] = x;
+        }
+        for (int period : new int[] {2, 20, 1_000, 100_000}) {
+            double[] taLib = new double[close.length];
+            double[] weighted = new double[close.length];
+            MovingAverages.ema(close, 0, taLib, 0, close.length, period);
+            MovingAverages.emaWeighted(close, 0, weighted, 0, close.length, period);
+            for (int i = period - 1; i < close.length; i++) {
+                assertEquals(taLib[i], weighted[i], (period + 1) * 3e-16 * Math.abs(taLib[i]), "period " + period + " bar " + i);
+            }
+        }
+    }
+
+    /** Over a million bars at BTC's price level the two summation orders stay within 1e-12 of each other. */
+    @Test
+    void smaByChangesStaysCloseToTaLibsRunningSumOverAMillionBars() {
+        java.util.Random random = new java.util.Random(4);
+        double[] close = new double[1_000_000];
+        double x = 28_000;
+        for (int i = 0; i < close.length; i++) {
+            x = Math.max(100, x + 15 * random.nextGaussian());
+            close[i] = x;
+        }
+        for (int period : new int[] {2, 20, 5_000}) {
+            double[] taLib = new double[close.length];
+            double[] byChanges = new double[close.length];
+            MovingAverages.sma(close, 0, taLib, 0, close.length, period);
+            MovingAverages.smaByChanges(close, 0, byChanges, 0, close.length, period);
+            for (int i = 0; i < period - 1; i++) {
+                assertEquals(Double.NaN, byChanges[i], "warm-up bar " + i);
+            }
+            for (int i = period - 1; i < close.length; i++) {
+                assertEquals(taLib[i], byChanges[i], 1e-12 * taLib[i], "period " + period + " bar " + i);
+            }
+        }
     }
 
     @Test
-    void smaLanesEqualEachSingleSmaBitForBitAcrossBlocks() {
-        assertLanesEqualSingles(MovingAverages::smaLanes, MovingAverages::sma, LEN);
+    void smaLanesEqualEachSingleSmaByChangesBitForBit() {
+        assertLanesEqualSingles(MovingAverages::smaLanes, MovingAverages::smaByChanges, LEN);
     }
 
     @Test
     void lanesShorterThanEveryPeriodAreAllNaN() {
-        assertLanesEqualSingles(MovingAverages::emaLanes, MovingAverages::ema, 1);
-        assertLanesEqualSingles(MovingAverages::smaLanes, MovingAverages::sma, 1);
+        assertLanesEqualSingles(MovingAverages::emaLanes, MovingAverages::emaWeighted, 1);
+        assertLanesEqualSingles(MovingAverages::smaLanes, MovingAverages::smaByChanges, 1);
     }
 
     @Test

@@ -45,6 +45,36 @@ class RollingMomentsTest {
     }
 
     @Test
+    void fourWindowsInOneLoopEqualEachWindowAloneBitForBitAcrossBlocks() {
+        int n = 2 * RollingMoments.BLOCK + 77;
+        for (int period : new int[] {1, 2, 20, 300}) {
+            RollingMoments.Window[] four = new RollingMoments.Window[4];
+            double[][] x = new double[4][];
+            double[][] mean = new double[4][n];
+            double[][] variance = new double[4][n];
+            for (int j = 0; j < 4; j++) {
+                // Inputs at different offsets, as symbols of a batch may be.
+                double[] walk = randomWalk(n, 20 + j);
+                x[j] = new double[n + 3 * j];
+                System.arraycopy(walk, 0, x[j], 3 * j, n);
+                four[j] = new RollingMoments.Window(x[j], 3 * j, n, period);
+            }
+            for (int from = four[0].first(); from < n; from += RollingMoments.BLOCK) {
+                RollingMoments.nextFour(four, mean, variance, Math.min(n, from + RollingMoments.BLOCK));
+            }
+            for (int j = 0; j < 4; j++) {
+                double[] aloneMean = new double[n];
+                double[] aloneVariance = new double[n];
+                RollingMoments.meanAndVariance(x[j], 3 * j, aloneMean, aloneVariance, 0, n, period);
+                for (int i = period - 1; i < n; i++) {
+                    assertEquals(aloneMean[i], mean[j][i], 0.0, "period " + period + " lane " + j + " mean at " + i);
+                    assertEquals(aloneVariance[i], variance[j][i], 0.0, "period " + period + " lane " + j + " at " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void windowWritesAtAnOffsetAndReadsFromOne() {
         double[] x = randomWalk(1_000, 9);
         double[] shifted = new double[x.length + 7];

@@ -7,7 +7,6 @@ import dev.candela.core.data.SymbolBatch;
 import dev.candela.core.registry.ResolvedIndicator;
 import dev.candela.gpu.DeviceAgreement;
 import dev.candela.gpu.GpuSelfCheck;
-import dev.candela.gpu.kernel.DeviceKernels;
 import dev.candela.spi.BarBatch;
 import dev.candela.spi.PriceField;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The GPU backend's ND4J path, emulated on nd4j-native, against the CPU backend on the real market files:
- * every device kernel, with usual, short and long parameters, at every bar of every file.
+ * every device kernel, with usual, short and long parameters, at every bar of every file, within 1e-9
+ * relative (absolute below 1) and nothing more: stddev and bbands included, with no allowance for TA-Lib's
+ * drift, since on nd4j-native the device replays TA-Lib's running sums.
  */
 class GpuPathAgreementTest {
     /** The self-check's specs and the edges of the parameter ranges. */
@@ -67,11 +68,9 @@ class GpuPathAgreementTest {
             for (int o = 0; o < columns.size(); o++) {
                 String column = columns.get(o);
                 assertEquals("gpu", onDevice.backendOf(column), column + " has a device kernel");
-                double multiplier = DeviceKernels.forIndicator(indicator.indicator(), indicator.parameters())
-                        .orElseThrow().deviationMultiplier(indicator.parameters(), o);
                 for (int s = 0; s < bars.symbolCount(); s++) {
                     DeviceAgreement.Worst worst = DeviceAgreement.compare(onDevice.column(column, s),
-                            onCpu.column(column, s), bars.column(PriceField.CLOSE, s).toArray(), multiplier);
+                            onCpu.column(column, s), bars.column(PriceField.CLOSE, s).toArray(), 0.0);
                     if (!worst.agrees()) {
                         failures.add(what + " " + bars.symbol(s) + " " + column + ": " + worst);
                     }

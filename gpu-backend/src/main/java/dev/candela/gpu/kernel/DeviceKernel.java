@@ -46,10 +46,13 @@ public interface DeviceKernel {
     List<INDArray> compute(Parameters parameters, KernelInputs inputs);
 
     /**
-     * For an output that is a multiple of a rolling standard deviation (alone or added to a mean), that
-     * multiple; 0 for every other output. TA-Lib computes such deviations from running sums over the whole
-     * series, whose rounding leaves them off by up to a few tenths of a millionth of the price where the
-     * variance is near zero; comparisons with TA-Lib-exact code allow for that on these outputs.
+     * For an output that is a multiple of a rolling standard deviation (alone or added to a mean) and that
+     * this ND4J backend cannot compute in TA-Lib's rounding order, that multiple; 0 for every other output.
+     * TA-Lib computes such deviations from running sums over the whole series, whose rounding leaves them off
+     * by up to a few tenths of a millionth of the price where the variance is near zero. In double precision
+     * on nd4j-native the device replays those sums bit for bit and this is 0 for every output; on a backend
+     * whose prefix sum adds in a tree (CUDA) the device's deviations are exact instead, and comparisons with
+     * TA-Lib-exact code allow for TA-Lib's drift on these outputs.
      */
     default double deviationMultiplier(Parameters parameters, int output) {
         return 0.0;

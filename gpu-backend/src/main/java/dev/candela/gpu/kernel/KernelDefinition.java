@@ -2,6 +2,7 @@ package dev.candela.gpu.kernel;
 
 import dev.candela.spi.Parameters;
 import dev.candela.spi.PriceField;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.EnumSet;
@@ -97,7 +98,8 @@ final class KernelDefinition implements DeviceKernel {
     @Override
     public double deviationMultiplier(Parameters parameters, int output) {
         ToDoubleFunction<Parameters> multiplier = deviations.get(outputs.get(output));
-        return multiplier == null ? 0.0 : multiplier.applyAsDouble(parameters);
+        boolean drifts = multiplier != null && !BandKernels.replaysTaLib(DataType.DOUBLE);
+        return drifts ? multiplier.applyAsDouble(parameters) : 0.0;
     }
 
     @Override
@@ -173,7 +175,10 @@ final class KernelDefinition implements DeviceKernel {
             return this;
         }
 
-        /** Marks {@code output} as {@code multiplier} rolling standard deviations (see {@link #deviationMultiplier}). */
+        /**
+         * Marks {@code output} as {@code multiplier} rolling standard deviations, which need TA-Lib's drift as
+         * added tolerance where the backend cannot replay TA-Lib's running sums (see {@link #deviationMultiplier}).
+         */
         Builder deviation(String output, ToDoubleFunction<Parameters> multiplier) {
             deviations.put(output, multiplier);
             return this;

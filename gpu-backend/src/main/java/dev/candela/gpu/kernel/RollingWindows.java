@@ -1,10 +1,14 @@
 package dev.candela.gpu.kernel;
 
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.CumSum;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
+
+import java.util.Arrays;
 
 /**
  * Reductions over the last {@code w} bars ending at every bar, for every row at once, by doubling: the
@@ -193,6 +197,78 @@ final class RollingWindows {
                 Transforms.min(newValue, oldValue, false);
             }
         }
+    }
+
+    /**
+     * Whether the active ND4J backend's cumsum adds the elements of a row one after the other, first to last,
+     * so that {@link #runningMoments} reproduces a sequential loop bit for bit. Probed once: {@code 2^53}
+     * followed by ones, where a sequential sum rounds every {@code 2^53 + 1} back to {@code 2^53} (ties to
+     * even) and ends there, while any tree adds some ones together first and ends higher.
+     */
+    static boolean prefixSumIsSequential() {
+        return PrefixSumOrder.SEQUENTIAL;
+    }
+
+    private static final class PrefixSumOrder {
+        static final boolean SEQUENTIAL = probe();
+
+        private static boolean probe() {
+            double[] x = new double[4096];
+            Arrays.fill(x, 1.0);
+            x[0] = 0x1p53;
+            // Outside any kernel's workspace: the probe may first run inside one, and its array outlives it.
+            MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces();
+            try {
+                INDArray row = BarAxis.rowVector(x, DataType.DOUBLE);
+                Nd4j.exec(new CumSum(row, row, false, false, 1));
+                return row.getDouble(0, x.length - 1) == 0x1p53;
+            } finally {
+                outside.close();
+            }
+        }
+    }
+
+    /**
+     * Mean and population variance of the last {@code w} values in TA-Lib's one-pass order, bit for bit:
+     * running sums of the values and of their squares, each advanced by adding the newest value and, once
+     * the window is full, subtracting the oldest after the output is read; then {@code sum / w} and
+     * {@code sumSq / w - mean * mean}. Those sums carry rounding from the first bar on, and the subtraction
+     * magnifies it where the variance is small against the squared price, so the result differs from exact
+     * arithmetic (by about 1e-13 of the squared price on minute bars). The CPU backend, which is TA-Lib-exact,
+     * carries the very same rounding; replaying its order is the only way to agree with it within 1e-9.
+     *
+     * <p>The order is replayed with one prefix sum along the bars: each row becomes the sequence
+     * {@code x[0], 0, x[1], 0, ..., x[w-1], -x[0], x[w], -x[1], ...} (adding {@code 0} and subtracting by
+     * adding the negation are exact), values and squares stacked as rows of one matrix, and the sums after
+     * each even step are the windows' sums. That replays TA-Lib only where the prefix sum itself adds one
+     * element after the other along each row, as nd4j-native's does ({@link #prefixSumIsSequential}); libnd4j's
+     * CUDA cumsum adds in a tree within blocks, and the same sums would then carry a rounding of their own.
+     * About ten whole-matrix operations, independent of the number of bars and of {@code w}.
+     *
+     * @return {@code {mean, variance}}, each {@code rows x bars}
+     */
+    static INDArray[] runningMoments(INDArray x, int w) {
+        checkWindow(w);
+        long rows = BarAxis.rows(x);
+        long n = BarAxis.length(x);
+        // [rows of values; rows of squares] x bars x {add, subtract}.
+        INDArray steps = Nd4j.create(x.dataType(), 2 * rows, n, 2);
+        steps.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all(), NDArrayIndex.point(0)).assign(x);
+        steps.get(NDArrayIndex.interval(rows, 2 * rows), NDArrayIndex.all(), NDArrayIndex.point(0)).assign(x.mul(x));
+        if (n >= w) {
+            steps.get(NDArrayIndex.all(), NDArrayIndex.interval(w - 1, n), NDArrayIndex.point(1))
+                    .assign(steps.get(NDArrayIndex.all(), NDArrayIndex.interval(0, n - w + 1), NDArrayIndex.point(0)))
+                    .negi();
+        }
+        INDArray flat = steps.reshape('c', 2 * rows, 2 * n);
+        // libnd4j's cumsum op (INDArray.cumsum runs a host loop over elements instead).
+        Nd4j.exec(new CumSum(flat, flat, false, false, 1));
+        // Views straight from the 3-d array: in ND4J 1.0.0-M2.1 a row interval of a view taken with a point
+        // index comes out empty.
+        INDArray mean = steps.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all(), NDArrayIndex.point(0)).div(w);
+        INDArray variance = steps.get(NDArrayIndex.interval(rows, 2 * rows), NDArrayIndex.all(), NDArrayIndex.point(0))
+                .div(w).subi(mean.mul(mean));
+        return new INDArray[] {mean, variance};
     }
 
     /**

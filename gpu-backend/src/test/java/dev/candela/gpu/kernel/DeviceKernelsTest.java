@@ -120,6 +120,52 @@ class DeviceKernelsTest {
         assertFrom(2, new double[] {0, 0}, KernelRun.close(7.3, 7.3, 7.3, 7.3).value("stddev", 3, 1));
     }
 
+    @Test
+    void deviationsAndBandsCarryTaLibsOnePassRoundingBitForBit() {
+        // BTC's price level with a flat stretch: TA-Lib's running sums leave that stretch's deviation non-zero.
+        double[] close = Matrices.walks(new Random(7), 1, 20_000, 28_000, 15)[0];
+        Arrays.fill(close, 12_000, 12_500, 28_080.12);
+        int n = 20;
+        double k = 2;
+        double[] deviation = new double[close.length];
+        double sum = 0;
+        double squares = 0;
+        for (int i = 0; i < close.length; i++) {
+            sum += close[i];
+            squares += close[i] * close[i];
+            double mean = sum / n;
+            double variance = squares / n - mean * mean;
+            deviation[i] = variance < 1e-8 ? 0.0 : Math.sqrt(variance);
+            if (i >= n - 1) {
+                sum -= close[i - n + 1];
+                squares -= close[i - n + 1] * close[i - n + 1];
+            }
+        }
+        assertTrue(Arrays.stream(deviation, 12_000 + n, 12_500).anyMatch(d -> d > 1e-4), "TA-Lib's drift shows");
+
+        double[] stddev = KernelRun.close(close).value("stddev", n, k);
+        double[][][] bands = KernelRun.close(close).run("bbands", n, k);
+        for (int i = n - 1; i < close.length; i++) {
+            assertEquals(k * deviation[i], stddev[i], 0.0, "stddev at " + i);
+            double middle = bands[1][0][i];
+            assertEquals(middle + k * deviation[i], bands[0][0][i], 0.0, "upper at " + i);
+            assertEquals(middle - k * deviation[i], bands[2][0][i], 0.0, "lower at " + i);
+        }
+    }
+
+    @Test
+    void noOutputNeedsExtraToleranceWhereTheBackendReplaysTaLibsSums() {
+        assertTrue(RollingWindows.prefixSumIsSequential(), "nd4j-native's cumsum adds one element after the other");
+        Parameters parameters = Parameters.of(List.of(ParameterSpec.ofInt("period", 20, 1, 1000, ""),
+                ParameterSpec.ofDouble("k", 2, 0, 100, "")), 20, 2);
+        for (String id : List.of("stddev", "bbands")) {
+            DeviceKernel kernel = DeviceKernels.byId(id).orElseThrow();
+            for (int o = 0; o < kernel.outputs().size(); o++) {
+                assertEquals(0.0, kernel.deviationMultiplier(parameters, o), id + " output " + o);
+            }
+        }
+    }
+
     /** TA-Lib's EMA, bar by bar, seeded with the mean of x[from..to] at bar to. */
     private static double[] ema(double[] x, int from, int to, double k) {
         double[] y = new double[x.length];

@@ -93,6 +93,64 @@ class RollingWindowsTest {
         }
     }
 
+    /**
+     * TA-Lib's one-pass running moments, written out as its VAR function runs them: add the newest value and
+     * its square, read {@code sum / w} and {@code sumSq / w - mean^2}, subtract the oldest.
+     */
+    private static double[][] sequentialMoments(double[] x, int w) {
+        double[] mean = new double[x.length];
+        double[] variance = new double[x.length];
+        double sum = 0;
+        double squares = 0;
+        for (int i = 0; i < x.length; i++) {
+            sum += x[i];
+            squares += x[i] * x[i];
+            double m = sum / w;
+            mean[i] = m;
+            variance[i] = squares / w - m * m;
+            if (i >= w - 1) {
+                sum -= x[i - w + 1];
+                squares -= x[i - w + 1] * x[i - w + 1];
+            }
+        }
+        return new double[][] {mean, variance};
+    }
+
+    @ParameterizedTest(name = "window {0}")
+    @ValueSource(ints = {2, 5, 20, 257, 300})
+    void runningMomentsReplayTaLibsOnePassRoundingBitForBit(int w) {
+        // Long walks at BTC's price level with flat stretches: the one-pass rounding piles up and shows.
+        double[][] prices = Matrices.walks(new Random(w), 3, 50_000, 28_000, 15);
+        Arrays.fill(prices[0], 30_000, 31_000, 28_080.12);
+        Arrays.fill(prices[2], 49_000, 50_000, 1_789.52);
+
+        INDArray[] moments = RollingWindows.runningMoments(Matrices.device(prices), w);
+        double[][] mean = Matrices.host(moments[0]);
+        double[][] variance = Matrices.host(moments[1]);
+
+        boolean inexactSomewhere = false;
+        for (int r = 0; r < prices.length; r++) {
+            double[][] expected = sequentialMoments(prices[r], w);
+            for (int i = w - 1; i < prices[r].length; i++) {
+                assertEquals(expected[0][i], mean[r][i], 0.0, "row " + r + " mean at " + i);
+                assertEquals(expected[1][i], variance[r][i], 0.0, "row " + r + " variance at " + i);
+            }
+        }
+        for (int i = 30_000 + w; i < 31_000; i++) {
+            inexactSomewhere |= variance[0][i] != 0.0;
+        }
+        // The replay is only worth its name where the one-pass variance differs from the exact one.
+        assertEquals(true, inexactSomewhere, "flat windows' one-pass variances are rounding, not 0");
+    }
+
+    @Test
+    void runningMomentsOfAWindowLongerThanTheSeriesAreThoseOfTheBarsSoFar() {
+        INDArray[] moments = RollingWindows.runningMoments(Matrices.device(new double[][] {{1, 2, 3}}), 10);
+
+        assertArrayEquals(new double[] {0.1, 0.3, 0.6}, Matrices.hostRow(moments[0]), 1e-15);
+        assertArrayEquals(new long[] {1, 3}, moments[1].shape());
+    }
+
     @ParameterizedTest(name = "window {0}")
     @ValueSource(ints = {2, 5, 20, 257, 300})
     void centeredMomentsEqualExactArithmeticOnPriceLevels(int w) {

@@ -11,26 +11,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The device's rolling deviations against exact arithmetic. TA-Lib (and the CPU backend with it) drifts
- * from the exact value on minute bars, so the CPU backend is not the reference here: the deviations and
- * bands must equal the exact ones within 1e-9, relative with a floor of 1, at every bar.
+ * The device's rolling deviations on real minute and hourly bars: equal to the CPU backend's at every bar
+ * (bit for bit, where the 1e-9 rule alone would already be strict), although both differ from exact
+ * arithmetic by far more than 1e-9 on minute bars. So the device does not merely happen to be close to
+ * TA-Lib: it follows TA-Lib's running sums, which is what the agreement needs.
  */
-class DeviationExactnessTest {
+class DeviationReplayTest {
     private static Candela gpu;
+    private static Candela cpu;
 
     @BeforeAll
     static void start() {
         gpu = Runtimes.emulatedGpu();
+        cpu = Runtimes.cpu();
     }
 
     @AfterAll
     static void stop() {
         gpu.close();
+        cpu.close();
     }
 
     /**
@@ -65,27 +71,26 @@ class DeviationExactnessTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {SharedData.BTC_1M, SharedData.ETH_1M, SharedData.BTC_1H})
-    void deviationsAndBandsEqualExactArithmetic(String file) {
+    void deviationsAndBandsEqualTheCpuBackendsWhereBothDriftFromExactArithmetic(String file) {
         OhlcvSeries series = SharedData.read(file);
         double[] close = series.column(PriceField.CLOSE).toArray();
-        IndicatorResults r = gpu.compute().compute(gpu.registry().resolveAll("stddev(5,1),stddev(20,2),bbands(20,2)"),
-                series);
+        String specs = "stddev(5,1),stddev(20,2),bbands(20,2)";
+        IndicatorResults device = gpu.compute().compute(gpu.registry().resolveAll(specs), series);
+        IndicatorResults reference = cpu.compute().compute(cpu.registry().resolveAll(specs), series);
 
-        double[] exact5 = exactDeviations(close, 5);
-        double[] exact20 = exactDeviations(close, 20);
-        int flat = 0;
-        for (int i = 19; i < close.length; i++) {
-            assertEquals(exact5[i], r.column("stddev(5,1)", 0)[i], 1e-9 * Math.max(1, exact5[i]), "stddev(5) at " + i);
-            assertEquals(2 * exact20[i], r.column("stddev(20,2)", 0)[i], 1e-9 * Math.max(1, 2 * exact20[i]),
-                    "stddev(20) at " + i);
-            double middle = r.column("bbands(20,2).middle", 0)[i];
-            assertEquals(middle + 2 * exact20[i], r.column("bbands(20,2).upper", 0)[i], 1e-9 * middle, "upper at " + i);
-            assertEquals(middle - 2 * exact20[i], r.column("bbands(20,2).lower", 0)[i], 1e-9 * middle, "lower at " + i);
-            flat += exact5[i] == 0 ? 1 : 0;
+        for (String column : List.of("stddev(5,1)", "stddev(20,2)", "bbands(20,2).upper", "bbands(20,2).middle",
+                "bbands(20,2).lower")) {
+            assertEquals("gpu", device.backendOf(column));
+            assertArrayEquals(reference.column(column, 0), device.column(column, 0), 0.0, column);
         }
-        assertEquals("gpu", r.backendOf("stddev(5,1)"));
+        double[] exact5 = exactDeviations(close, 5);
+        double[] stddev5 = device.column("stddev(5,1)", 0);
+        double worst = 0;
+        for (int i = 4; i < close.length; i++) {
+            worst = Math.max(worst, Math.abs(stddev5[i] - exact5[i]) / Math.max(1, exact5[i]));
+        }
         if (file.contains("-1m-")) {
-            assertTrue(flat > 0, "minute files have flat windows, where a one-pass variance is not exactly 0");
+            assertTrue(worst > 1e-9, "on minute bars TA-Lib's one-pass deviation is off exact by " + worst);
         }
     }
 }
