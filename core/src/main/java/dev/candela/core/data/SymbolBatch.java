@@ -32,6 +32,8 @@ public final class SymbolBatch implements BarBatch {
     private final long[] times;
     private final double[][] values;
     private final boolean[] present;
+    /** Candles of each symbol on the whole time index: {@code stride} means no holes anywhere. */
+    private final int[] rowPresent;
     private final int stride;
     private final int symbolOffset;
     private final int symbolCount;
@@ -39,7 +41,7 @@ public final class SymbolBatch implements BarBatch {
     private final int barCount;
 
     private SymbolBatch(String[] symbols, Timeframe[] timeframes, boolean[] lastIncomplete, int[] lastBar,
-                        long[] times, double[][] values, boolean[] present, int stride,
+                        long[] times, double[][] values, boolean[] present, int[] rowPresent, int stride,
                         int symbolOffset, int symbolCount, int barOffset, int barCount) {
         this.symbols = symbols;
         this.timeframes = timeframes;
@@ -48,6 +50,7 @@ public final class SymbolBatch implements BarBatch {
         this.times = times;
         this.values = values;
         this.present = present;
+        this.rowPresent = rowPresent;
         this.stride = stride;
         this.symbolOffset = symbolOffset;
         this.symbolCount = symbolCount;
@@ -88,8 +91,10 @@ public final class SymbolBatch implements BarBatch {
         }
         boolean[] present = new boolean[(int) cells];
         int[] lastBar = new int[count];
+        int[] rowPresent = new int[count];
         for (int s = 0; s < count; s++) {
             OhlcvSeries one = series.get(s);
+            rowPresent[s] = one.size();
             double[][] source = new double[FIELDS.length][];
             for (int f = 0; f < FIELDS.length; f++) {
                 source[f] = one.array(FIELDS[f]);
@@ -110,7 +115,7 @@ public final class SymbolBatch implements BarBatch {
                 lastBar[s] = j;
             }
         }
-        return new SymbolBatch(symbols, timeframes, incomplete, lastBar, union, values, present, stride,
+        return new SymbolBatch(symbols, timeframes, incomplete, lastBar, union, values, present, rowPresent, stride,
                 0, count, 0, stride);
     }
 
@@ -234,9 +239,12 @@ public final class SymbolBatch implements BarBatch {
         return present[(symbolOffset + symbol) * stride + barOffset + bar];
     }
 
-    /** Number of real candles {@code symbol} has in this batch. */
+    /** Number of real candles {@code symbol} has in this batch; O(1) for a symbol without holes. */
     public int barsPresent(int symbol) {
         Objects.checkIndex(symbol, symbolCount);
+        if (rowPresent[symbolOffset + symbol] == stride) {
+            return barCount;
+        }
         int start = (symbolOffset + symbol) * stride + barOffset;
         int count = 0;
         for (int i = start; i < start + barCount; i++) {
@@ -257,14 +265,14 @@ public final class SymbolBatch implements BarBatch {
     /** Symbols {@code [from, to)} as a view over the same arrays, e.g. to hand each worker its share. */
     public SymbolBatch symbolSlice(int from, int to) {
         Objects.checkFromToIndex(from, to, symbolCount);
-        return new SymbolBatch(symbols, timeframes, lastIncomplete, lastBar, times, values, present, stride,
+        return new SymbolBatch(symbols, timeframes, lastIncomplete, lastBar, times, values, present, rowPresent, stride,
                 symbolOffset + from, to - from, barOffset, barCount);
     }
 
     /** Bars {@code [from, to)} of every symbol as a view over the same arrays. */
     public SymbolBatch slice(int from, int to) {
         Objects.checkFromToIndex(from, to, barCount);
-        return new SymbolBatch(symbols, timeframes, lastIncomplete, lastBar, times, values, present, stride,
+        return new SymbolBatch(symbols, timeframes, lastIncomplete, lastBar, times, values, present, rowPresent, stride,
                 symbolOffset, symbolCount, barOffset + from, to - from);
     }
 

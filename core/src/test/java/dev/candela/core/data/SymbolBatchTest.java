@@ -30,6 +30,22 @@ class SymbolBatchTest {
     }
 
     @Test
+    void barsPresentCountsEachViewWithAndWithoutHoles() {
+        OhlcvSeries full = hours("F", 100, 0, 1, 2, 3, 4, 5);
+        OhlcvSeries holey = hours("H", 200, 0, 2, 3, 5);
+        SymbolBatch batch = SymbolBatch.align(List.of(full, holey));
+
+        assertEquals(6, batch.barsPresent(0));
+        assertEquals(4, batch.barsPresent(1));
+        SymbolBatch middle = batch.slice(1, 4);
+        assertEquals(3, middle.barsPresent(0));
+        assertEquals(2, middle.barsPresent(1), "bars 2 and 3");
+        SymbolBatch holeyOnly = batch.symbolSlice(1, 2).slice(2, 4);
+        assertEquals(2, holeyOnly.barsPresent(0), "a slice without holes of a symbol that has some");
+        assertEquals(0, batch.symbolSlice(1, 2).slice(1, 2).barsPresent(0));
+    }
+
+    @Test
     void alignsOnTheSortedUnionOfTimesWithNanAndMaskAtHoles() {
         OhlcvSeries a = hours("A", 100, 0, 1, 3);
         OhlcvSeries b = hours("B", 200, 1, 2, 3, 4);
