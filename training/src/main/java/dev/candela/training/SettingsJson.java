@@ -83,9 +83,32 @@ final class SettingsJson {
         return merged(MAPPER.valueToTree(config), null, source);
     }
 
+    /** Without null values (a left-out key means the same), so the map suits {@code Map.copyOf}. */
     static Map<String, Object> toMap(TrainingSettings settings) {
-        return MAPPER.convertValue(settings, new TypeReference<Map<String, Object>>() {
+        Map<String, Object> map = MAPPER.convertValue(settings, new TypeReference<Map<String, Object>>() {
         });
+        return withoutNulls(map);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T withoutNulls(T value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            map.forEach((k, v) -> {
+                if (v != null) {
+                    out.put((String) k, withoutNulls(v));
+                }
+            });
+            return (T) out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            for (Object item : list) {
+                out.add(withoutNulls(item));
+            }
+            return (T) out;
+        }
+        return value;
     }
 
     static String toJson(TrainingSettings settings) {
