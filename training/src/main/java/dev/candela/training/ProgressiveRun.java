@@ -236,9 +236,9 @@ final class ProgressiveRun {
                     nextState.assign(state);
                     bytes += updaterBytes;
                 } else if (nextState != null && nextState.length() > 0) {
-                    // Frozen layers drop out of the updater, so the state layouts differ: start it afresh.
+                    // Frozen layers drop out of the updater, so the state layouts differ: the new network
+                    // keeps the fresh state transfer learning gave it.
                     mode = TransferPlanner.Mode.PARAMETERS_ONLY.id() + "+frozen-layers";
-                    next = withFreshUpdater(next);
                 }
             } else {
                 next = withFreshUpdater(next);
