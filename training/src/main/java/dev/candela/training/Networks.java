@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
@@ -120,8 +121,12 @@ final class Networks {
                 .seed(seed)
                 .build();
         TransferLearning.Builder builder = new TransferLearning.Builder(previous).fineTuneConfiguration(fineTune);
-        if (settings.transfer().frozenLayers() > 0) {
-            builder.setFeatureExtractor(settings.transfer().frozenLayers() - 1);
+        int frozen = settings.transfer().frozenLayers();
+        // Freeze once: a network transferred before already holds frozen layers, and freezing those again
+        // would wrap them twice, which DL4J cannot run.
+        if (frozen > 0 && !(previous.getLayerWiseConfigurations().getConf(frozen - 1).getLayer()
+                instanceof FrozenLayer)) {
+            builder.setFeatureExtractor(frozen - 1);
         }
         return builder.build();
     }

@@ -108,8 +108,6 @@ class ProgressiveTrainerTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("known defect: with transfer.frozenLayers > 0 DL4J's early stopping finds no best "
-            + "model after the first transfer (NullPointerException in EarlyStoppingTrainer); see training/README.md")
     void frozenLayersKeepTheFirstBucketsWeights(@TempDir Path dir) throws Exception {
         Map<String, Object> frozen = new java.util.HashMap<>(TINY);
         frozen.put("transfer", Map.of("frozenLayers", 1));

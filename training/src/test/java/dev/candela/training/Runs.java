@@ -18,14 +18,14 @@ final class Runs {
             "threads", 2,
             "model", Map.of("layers", List.of(Map.of("size", 16, "dropout", 0.1), Map.of("size", 8)),
                     "batchSize", 32, "learningRate", 0.01),
-            "fit", Map.of("maxEpochs", 4, "patience", 4),
+            "fit", Map.of("maxEpochs", 3, "patience", 3),
             "buckets", Map.of("count", 6));
 
     private Runs() {
     }
 
     static FeatureTable resumableTable() {
-        return TestTables.learnable(3000, 5, 11);
+        return TestTables.learnable(2400, 5, 11);
     }
 
     static TrainingListener.RunEnded train(FeatureTable table, Map<String, Object> config, Path run, boolean resume,
