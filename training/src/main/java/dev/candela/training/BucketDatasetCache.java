@@ -60,6 +60,20 @@ final class BucketDatasetCache implements MemoryReclaimer {
         return built;
     }
 
+    /** Drops the entries of buckets {@code 0..bucket}; returns the bytes released. */
+    synchronized long evictUpTo(int bucket) {
+        long before = bytes;
+        for (Iterator<Map.Entry<Integer, Entry>> it = entries.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Integer, Entry> e = it.next();
+            if (e.getKey() <= bucket) {
+                bytes -= e.getValue().bytes();
+                evictions++;
+                it.remove();
+            }
+        }
+        return before - bytes;
+    }
+
     synchronized long bytes() {
         return bytes;
     }

@@ -116,8 +116,11 @@ final class Networks {
      */
     static MultiLayerNetwork transferred(MultiLayerNetwork previous, TrainingSettings settings, double learningRate,
                                          long seed) {
+        IUpdater decayed = updater(settings.model().updater(), learningRate);
+        // Biases too: otherwise they keep the old rate, and weights and biases split into two updater blocks.
         FineTuneConfiguration fineTune = new FineTuneConfiguration.Builder()
-                .updater(updater(settings.model().updater(), learningRate))
+                .updater(decayed)
+                .biasUpdater(decayed)
                 .seed(seed)
                 .build();
         TransferLearning.Builder builder = new TransferLearning.Builder(previous).fineTuneConfiguration(fineTune);

@@ -15,6 +15,8 @@ import org.deeplearning4j.earlystopping.termination.ScoreImprovementEpochTermina
 import org.deeplearning4j.earlystopping.trainer.EarlyStoppingTrainer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
+import org.deeplearning4j.nn.updater.UpdaterBlock;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.evaluation.classification.Evaluation;
@@ -22,6 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +60,7 @@ final class ProgressiveRun {
     private NormalizerStandardize normalizer;
     private MultiLayerNetwork baselineModel;
     private NormalizerStandardize baselineNormalizer;
+    private int lastFinished = -1;
 
     ProgressiveRun(FeatureTable table, TrainingSettings settings, List<BucketPlan.Bucket> plan, RunFolder folder,
                    TrainingListener events, Profiler profiler, MemoryGauge memory, MiniBatchSize batchSize,
@@ -87,11 +91,11 @@ final class ProgressiveRun {
             for (int k = first; k < plan.size(); k++) {
                 try (Profiler.Scope bucketScope = profiler.scope("training.bucket")) {
                     BucketEnded ended = bucket(plan.get(k), finished);
+                    lastFinished = k;
                     finished.add(ended);
                     events.onBucketEnd(ended);
                 }
-                // Workspaces hold the largest arrays of the bucket's shapes; the next bucket sizes its own.
-                Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+                releaseBetweenBuckets();
             }
         } catch (RuntimeException | Error | IOException failure) {
             // Every finished bucket is already checkpointed; record that the run stopped short, then fail.
@@ -110,6 +114,15 @@ final class ProgressiveRun {
         writeSummary(end);
         events.onRunEnd(end);
         return end;
+    }
+
+    /**
+     * Between buckets: the datasets of finished buckets are never read again, so they leave the cache.
+     * ND4J's workspaces are left to the networks that own them: they are reused at the next fit.
+     */
+    private void releaseBetweenBuckets() {
+        long released = cache.evictUpTo(plan.isEmpty() ? -1 : lastFinished);
+        LOG.debug("Released {} bytes of finished buckets' datasets", released);
     }
 
     private void restore(int bucket) throws IOException {
@@ -232,13 +245,12 @@ final class ProgressiveRun {
             INDArray nextState = next.getUpdater() == null ? null : next.getUpdater().getStateViewArray();
             String mode = decision.mode().id();
             if (decision.mode() == TransferPlanner.Mode.FULL) {
-                if (state != null && nextState != null && nextState.length() == state.length()) {
-                    nextState.assign(state);
+                if (state != null && nextState != null && copyUpdaterState(model, next)) {
                     bytes += updaterBytes;
                 } else if (nextState != null && nextState.length() > 0) {
-                    // Frozen layers drop out of the updater, so the state layouts differ: the new network
-                    // keeps the fresh state transfer learning gave it.
-                    mode = TransferPlanner.Mode.PARAMETERS_ONLY.id() + "+frozen-layers";
+                    // The updaters keep different state per parameter (another updater kind): start afresh.
+                    mode = TransferPlanner.Mode.PARAMETERS_ONLY.id() + "+updater-changed";
+                    next = withFreshUpdater(next);
                 }
             } else {
                 next = withFreshUpdater(next);
@@ -246,6 +258,66 @@ final class ProgressiveRun {
             events.onTransfer(new TrainingListener.TransferDone(k - 1, k, mode + suffix, bytes));
             return next;
         }
+    }
+
+    /**
+     * Copies the updater state (e.g. Adam's moments) of {@code from} into {@code to}, parameter by parameter.
+     * Both networks hold the same parameters in the same flat order, but their updater blocks may differ
+     * (frozen layers leave the updater, a changed learning rate can split a block): each block keeps, for
+     * its parameter range {@code [ps, pe)}, {@code c} state components laid out one after another, so a
+     * parameter's component {@code j} sits at {@code vs + j * (pe - ps) + (p - ps)}. Returns false, copying
+     * nothing, when a block of {@code to} has no block of {@code from} with as many components over the
+     * same parameters.
+     */
+    static boolean copyUpdaterState(MultiLayerNetwork from, MultiLayerNetwork to) {
+        if (!(from.getUpdater() instanceof BaseMultiLayerUpdater<?> source)
+                || !(to.getUpdater() instanceof BaseMultiLayerUpdater<?> target)) {
+            return false;
+        }
+        INDArray sourceView = source.getStateViewArray();
+        INDArray targetView = target.getStateViewArray();
+        if (sourceView == null || targetView == null) {
+            return false;
+        }
+        List<long[]> copies = new ArrayList<>();
+        for (UpdaterBlock block : target.getUpdaterBlocks()) {
+            int ps = block.getParamOffsetStart();
+            int pe = block.getParamOffsetEnd();
+            int n = pe - ps;
+            int stateLength = block.getUpdaterViewOffsetEnd() - block.getUpdaterViewOffsetStart();
+            if (stateLength == 0) {
+                continue;
+            }
+            int components = stateLength / n;
+            int covered = 0;
+            for (UpdaterBlock old : source.getUpdaterBlocks()) {
+                int lo = Math.max(ps, old.getParamOffsetStart());
+                int hi = Math.min(pe, old.getParamOffsetEnd());
+                if (lo >= hi) {
+                    continue;
+                }
+                int oldN = old.getParamOffsetEnd() - old.getParamOffsetStart();
+                int oldLength = old.getUpdaterViewOffsetEnd() - old.getUpdaterViewOffsetStart();
+                if (oldLength != components * oldN) {
+                    return false;
+                }
+                for (int j = 0; j < components; j++) {
+                    copies.add(new long[] {old.getUpdaterViewOffsetStart() + (long) j * oldN + (lo - old.getParamOffsetStart()),
+                            block.getUpdaterViewOffsetStart() + (long) j * n + (lo - ps), hi - lo});
+                }
+                covered += hi - lo;
+            }
+            if (covered != n) {
+                return false;
+            }
+        }
+        INDArray flatSource = sourceView.reshape(sourceView.length());
+        INDArray flatTarget = targetView.reshape(targetView.length());
+        for (long[] c : copies) {
+            flatTarget.get(NDArrayIndex.interval(c[1], c[1] + c[2])).assign(
+                    flatSource.get(NDArrayIndex.interval(c[0], c[0] + c[2])));
+        }
+        return true;
     }
 
     /** The same configuration and parameters with a newly initialised updater state. */

@@ -178,6 +178,27 @@ class ProgressiveTrainerTest {
     }
 
     @Test
+    void lstmTransferWithDecayedLearningRateKeepsTheUpdaterStateAligned(@TempDir Path dir) throws Exception {
+        Map<String, Object> lstm = Map.of("threads", 2,
+                "model", Map.of("type", "lstm", "window", 4, "layers", List.of(Map.of("size", 8)),
+                        "batchSize", 32),
+                "fit", Map.of("maxEpochs", 2, "patience", 2, "shuffle", false),
+                "buckets", Map.of("count", 2), "baseline", Map.of("enabled", false));
+        List<String> modes = new ArrayList<>();
+        TrainingListener.RunEnded end = Runs.train(TestTables.learnable(600, 3, 4), lstm, dir.resolve("run"), false,
+                new TrainingListener() {
+                    @Override
+                    public void onTransfer(TransferDone e) {
+                        modes.add(e.mode());
+                    }
+                });
+        // A state copied into another layout fed Adam's first moments in as second moments: NaN at once.
+        assertTrue(Double.isFinite(end.buckets().get(1).metrics().get("oos.loss")));
+        assertTrue(Double.isFinite(end.buckets().get(1).metrics().get("val.loss")));
+        assertEquals(List.of("full"), modes);
+    }
+
+    @Test
     void thePluginRegistersTheProgressiveTrainer() {
         PluginRegistry registry = PluginRegistry.load(getClass().getClassLoader());
         assertTrue(registry.trainer("progressive") instanceof ProgressiveTrainer);
