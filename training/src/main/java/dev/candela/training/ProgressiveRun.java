@@ -117,12 +117,14 @@ final class ProgressiveRun {
     }
 
     /**
-     * Between buckets: the datasets of finished buckets are never read again, so they leave the cache.
-     * ND4J's workspaces are left to the networks that own them: they are reused at the next fit.
+     * Between buckets: the datasets of finished buckets are never read again, so they leave the cache, and
+     * this thread's ND4J workspaces, sized for the last bucket's shapes, are destroyed; the next fit opens
+     * its own.
      */
     private void releaseBetweenBuckets() {
-        long released = cache.evictUpTo(plan.isEmpty() ? -1 : lastFinished);
-        LOG.debug("Released {} bytes of finished buckets' datasets", released);
+        long released = cache.evictUpTo(lastFinished);
+        Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+        LOG.debug("Released {} bytes of finished buckets' datasets and this thread's workspaces", released);
     }
 
     private void restore(int bucket) throws IOException {
