@@ -1,0 +1,206 @@
+package dev.candela.benchmarks;
+
+import dev.candela.gpu.Nd4jThreads;
+import dev.candela.spi.Column;
+import dev.candela.spi.FeatureTable;
+import dev.candela.spi.Trainer;
+import dev.candela.spi.TrainingListener;
+import dev.candela.training.ProgressiveTrainer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Progressive training against a plain DL4J {@code fit} loop on the same data: 4 buckets of 1,000 rows,
+ * 16 features, the same network, 3 epochs per bucket (patience 3, so early stopping never stops early),
+ * no baseline. The progressive run adds what the machinery costs: per-bucket normalisation, the
+ * out-of-sample and trading evaluation, the validation pass of early stopping, transfer, checkpoints and
+ * the event log. Samples per second = 4 buckets x training rows x 3 epochs / time.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+public class TrainingBenchmark {
+    private static final int ROWS = 4000;
+    private static final int FEATURES = 16;
+    private static final int BUCKETS = 4;
+    private static final int EPOCHS = 3;
+    private static final int BATCH = 64;
+    private static final int WINDOW = 8;
+
+    @Param({"mlp", "lstm"})
+    public String model;
+
+    private FeatureTable table;
+    private Map<String, Object> config;
+    private Path runs;
+    private int runCount;
+
+    @Setup
+    public void setUp() throws IOException {
+        // Both sides run with the same native thread settings (the trainer applies them too).
+        Nd4jThreads.apply(2);
+        table = new RandomTable(ROWS, FEATURES, 1);
+        config = Map.of("threads", 2,
+                "model", Map.of("type", model, "window", WINDOW, "layers", List.of(Map.of("size", 32),
+                        Map.of("size", 16)), "batchSize", BATCH),
+                "fit", Map.of("maxEpochs", EPOCHS, "patience", EPOCHS, "shuffle", false),
+                "buckets", Map.of("count", BUCKETS), "baseline", Map.of("enabled", false));
+        runs = Files.createTempDirectory("candela-training-bench");
+    }
+
+    @Benchmark
+    public TrainingListener.RunEnded progressive() throws IOException {
+        return new ProgressiveTrainer().train(new Trainer.Request(table, config, runs.resolve("run" + runCount++),
+                false), new TrainingListener() { });
+    }
+
+    /** The same network fitted for the same epochs on the same rows of each bucket, nothing else. */
+    @Benchmark
+    public MultiLayerNetwork plainFitLoop() {
+        boolean lstm = model.equals("lstm");
+        MultiLayerNetwork net = network(lstm);
+        int usable = ROWS - (lstm ? WINDOW - 1 : 0);
+        for (int b = 0; b < BUCKETS; b++) {
+            int from = (lstm ? WINDOW - 1 : 0) + usable * b / BUCKETS;
+            int train = (int) ((usable / BUCKETS - 1) * 0.8);
+            DataSet data = dataset(from, train, lstm);
+            List<DataSet> batches = data.batchBy(BATCH);
+            for (int e = 0; e < EPOCHS; e++) {
+                for (DataSet batch : batches) {
+                    net.fit(batch);
+                }
+            }
+        }
+        return net;
+    }
+
+    private DataSet dataset(int from, int count, boolean lstm) {
+        int window = lstm ? WINDOW : 1;
+        float[] x = new float[count * FEATURES * window];
+        float[] y = new float[count * 3];
+        for (int i = 0; i < count; i++) {
+            int row = from + i;
+            for (int c = 0; c < FEATURES; c++) {
+                for (int t = 0; t < window; t++) {
+                    x[(i * FEATURES + c) * window + t] = (float) table.feature(c).get(row - window + 1 + t);
+                }
+            }
+            y[i * 3 + table.classLabel(row)] = 1f;
+        }
+        return new DataSet(lstm ? Nd4j.create(x, new long[] {count, FEATURES, window}, 'c')
+                : Nd4j.create(x, new long[] {count, FEATURES}, 'c'), Nd4j.create(y, new long[] {count, 3}, 'c'));
+    }
+
+    private static MultiLayerNetwork network(boolean lstm) {
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().seed(42).dataType(DataType.FLOAT)
+                .weightInit(WeightInit.XAVIER).updater(new Adam(0.001)).l2(0.0001).list();
+        if (lstm) {
+            list.layer(new LSTM.Builder().nOut(32).activation(Activation.TANH).build());
+            list.layer(new LastTimeStep(new LSTM.Builder().nOut(16).activation(Activation.TANH).build()));
+        } else {
+            list.layer(new DenseLayer.Builder().nOut(32).activation(Activation.RELU).build());
+            list.layer(new DenseLayer.Builder().nOut(16).activation(Activation.RELU).build());
+        }
+        list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX).nOut(3)
+                .build());
+        list.setInputType(lstm ? InputType.recurrent(FEATURES, WINDOW) : InputType.feedForward(FEATURES));
+        MultiLayerNetwork net = new MultiLayerNetwork(list.build());
+        net.init();
+        return net;
+    }
+
+    /** Random features with a class label that follows the first one. */
+    static final class RandomTable implements FeatureTable {
+        private final double[][] x;
+        private final double[] forward;
+        private final int[] labels;
+
+        RandomTable(int rows, int features, long seed) {
+            Random random = new Random(seed);
+            x = new double[features][rows];
+            forward = new double[rows];
+            labels = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                for (int f = 0; f < features; f++) {
+                    x[f][r] = random.nextGaussian();
+                }
+                forward[r] = 0.004 * x[0][r] + 0.002 * random.nextGaussian();
+                labels[r] = forward[r] < -0.002 ? 0 : forward[r] > 0.002 ? 2 : 1;
+            }
+        }
+
+        @Override
+        public int rowCount() {
+            return forward.length;
+        }
+
+        @Override
+        public List<String> featureNames() {
+            return java.util.stream.IntStream.range(0, x.length).mapToObj(i -> "f" + i).toList();
+        }
+
+        @Override
+        public long timestamp(int row) {
+            return 1_700_000_000_000L + row * 3_600_000L;
+        }
+
+        @Override
+        public Column feature(int index) {
+            return Column.of(x[index]);
+        }
+
+        @Override
+        public int classCount() {
+            return 3;
+        }
+
+        @Override
+        public int classLabel(int row) {
+            return labels[row];
+        }
+
+        @Override
+        public Column forwardReturns() {
+            return Column.of(forward);
+        }
+
+        @Override
+        public int horizon() {
+            return 1;
+        }
+    }
+}

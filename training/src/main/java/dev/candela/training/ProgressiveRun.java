@@ -1,0 +1,645 @@
+package dev.candela.training;
+
+import dev.candela.spi.FeatureTable;
+import dev.candela.spi.MemoryReclaimer;
+import dev.candela.spi.Profiler;
+import dev.candela.spi.TrainingListener;
+import dev.candela.spi.TrainingListener.BucketEnded;
+import org.deeplearning4j.earlystopping.EarlyStoppingConfiguration;
+import org.deeplearning4j.earlystopping.EarlyStoppingResult;
+import org.deeplearning4j.earlystopping.listener.EarlyStoppingListener;
+import org.deeplearning4j.earlystopping.saver.InMemoryModelSaver;
+import org.deeplearning4j.earlystopping.scorecalc.DataSetLossCalculator;
+import org.deeplearning4j.earlystopping.termination.MaxEpochsTerminationCondition;
+import org.deeplearning4j.earlystopping.termination.ScoreImprovementEpochTerminationCondition;
+import org.deeplearning4j.earlystopping.trainer.EarlyStoppingTrainer;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
+import org.deeplearning4j.nn.updater.UpdaterBlock;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** One run of {@link ProgressiveTrainer}: the bucket loop, from the first unfinished bucket to the last. */
+final class ProgressiveRun {
+    private static final Logger LOG = LoggerFactory.getLogger(ProgressiveRun.class);
+    /** Mini-batch of evaluation passes; evaluation has no gradients, so it can take large batches. */
+    private static final int EVALUATION_BATCH = 1024;
+
+    private final FeatureTable table;
+    private final TrainingSettings settings;
+    private final List<BucketPlan.Bucket> plan;
+    private final RunFolder folder;
+    private final TrainingListener events;
+    private final Profiler profiler;
+    private final MemoryGauge memory;
+    private final MiniBatchSize batchSize;
+    private final BucketDatasetCache cache;
+    private final String runId;
+    private final boolean classification;
+
+    /** The model carried from bucket to bucket, and the normaliser fitted with it. */
+    private MultiLayerNetwork model;
+    private NormalizerStandardize normalizer;
+    private MultiLayerNetwork baselineModel;
+    private NormalizerStandardize baselineNormalizer;
+    private int lastFinished = -1;
+
+    ProgressiveRun(FeatureTable table, TrainingSettings settings, List<BucketPlan.Bucket> plan, RunFolder folder,
+                   TrainingListener events, Profiler profiler, MemoryGauge memory, MiniBatchSize batchSize,
+                   BucketDatasetCache cache) {
+        this.table = table;
+        this.settings = settings;
+        this.plan = plan;
+        this.folder = folder;
+        this.events = events;
+        this.profiler = profiler;
+        this.memory = memory;
+        this.batchSize = batchSize;
+        this.cache = cache;
+        Path name = folder.directory().toAbsolutePath().normalize().getFileName();
+        this.runId = name == null ? "run" : name.toString();
+        this.classification = settings.model().task() == TrainingSettings.Task.CLASSIFICATION;
+    }
+
+    TrainingListener.RunEnded run() throws IOException {
+        List<BucketEnded> finished = new ArrayList<>(folder.readProgress());
+        int first = finished.size();
+        events.onRunStart(new TrainingListener.RunStarted(runId, ProgressiveTrainer.ID, plan.size(), first,
+                System.currentTimeMillis()));
+        try {
+            if (first > 0 && first < plan.size()) {
+                restore(first - 1);
+            }
+            for (int k = first; k < plan.size(); k++) {
+                try (Profiler.Scope bucketScope = profiler.scope("training.bucket")) {
+                    BucketEnded ended = bucket(plan.get(k), finished);
+                    lastFinished = k;
+                    finished.add(ended);
+                    events.onBucketEnd(ended);
+                }
+                releaseBetweenBuckets();
+            }
+        } catch (RuntimeException | Error | IOException failure) {
+            // Every finished bucket is already checkpointed; record that the run stopped short, then fail.
+            TrainingListener.RunEnded partial = new TrainingListener.RunEnded(runId, folder.directory(), finished,
+                    summarize(finished), false);
+            try {
+                writeSummary(partial);
+                events.onRunEnd(partial);
+            } catch (IOException | RuntimeException secondary) {
+                failure.addSuppressed(secondary);
+            }
+            throw failure;
+        }
+        TrainingListener.RunEnded end = new TrainingListener.RunEnded(runId, folder.directory(), finished,
+                summarize(finished), true);
+        writeSummary(end);
+        events.onRunEnd(end);
+        return end;
+    }
+
+    /**
+     * Between buckets: the datasets of finished buckets are never read again, so they leave the cache, and
+     * this thread's ND4J workspaces, sized for the last bucket's shapes, are destroyed; the next fit opens
+     * its own.
+     */
+    private void releaseBetweenBuckets() {
+        long released = cache.evictUpTo(lastFinished);
+        Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+        LOG.debug("Released {} bytes of finished buckets' datasets and this thread's workspaces", released);
+    }
+
+    private void restore(int bucket) throws IOException {
+        Pair<MultiLayerNetwork, NormalizerStandardize> saved = RunFolder.readModel(folder.checkpoint(bucket));
+        model = saved.getFirst();
+        normalizer = saved.getSecond();
+        if (settings.baseline().enabled()) {
+            Pair<MultiLayerNetwork, NormalizerStandardize> base = RunFolder.readModel(folder.baseline(bucket));
+            baselineModel = base.getFirst();
+            baselineNormalizer = base.getSecond();
+        }
+        LOG.info("Resuming after bucket {} from {}", bucket, folder.checkpoint(bucket));
+    }
+
+    private BucketEnded bucket(BucketPlan.Bucket bucket, List<BucketEnded> finished) throws IOException {
+        int k = bucket.index();
+        events.onBucketStart(new TrainingListener.BucketStarted(k, plan.size(), bucket.fromMillis(), bucket.toMillis(),
+                bucket.trainRows().length, bucket.validationRows().length));
+        BucketDatasetCache.Entry raw = cache.get(k, () -> profiler.time("training.dataset",
+                () -> new BucketDatasetCache.Entry(Datasets.of(table, bucket.trainRows(), settings.model()),
+                        Datasets.of(table, bucket.validationRows(), settings.model()))));
+        Map<String, Double> metrics = new TreeMap<>();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("bucket", k);
+        details.put("fromMillis", bucket.fromMillis());
+        details.put("toMillis", bucket.toMillis());
+        details.put("trainRows", bucket.trainRows().length);
+        details.put("validationRows", bucket.validationRows().length);
+        details.put("volatility", bucket.volatility());
+        metrics.put("volatility", bucket.volatility());
+
+        try (Profiler.Scope scope = profiler.scope("training.evaluate")) {
+            putAll(metrics, "buyhold.", trade(TradingEvaluation.buyAndHold(forwardReturns(bucket), timestamps(bucket),
+                    table.horizon(), settings.evaluation().feeRate())));
+            if (model != null) {
+                details.put("oos", evaluate(model, normalizer, raw, bucket, metrics, "oos.", "trade."));
+            }
+            if (baselineModel != null) {
+                details.put("baseline.oos", evaluate(baselineModel, baselineNormalizer, raw, bucket, metrics,
+                        "baseline.oos.", "baseline.trade."));
+            }
+        }
+
+        NormalizerStandardize fitted = new NormalizerStandardize();
+        if (!classification) {
+            fitted.fitLabel(true);
+        }
+        fitted.fit(raw.train());
+        DataSet train = normalized(fitted, raw.train());
+        DataSet validation = normalized(fitted, raw.validation());
+
+        MultiLayerNetwork start = model == null || !settings.transfer().enabled()
+                ? Networks.create(settings.model(), table.featureNames().size(), table.classCount(), seed(k, 1))
+                : transfer(k);
+        Nd4j.getRandom().setSeed(seed(k, 2));
+        FitOutcome fit;
+        try (Profiler.Scope scope = profiler.scope("training.fit")) {
+            fit = fit(k, start, train, validation, true);
+        }
+        model = fit.best();
+        normalizer = fitted;
+        metrics.put("epochsToConverge", (double) fit.bestEpoch());
+        details.put("val", validationMetrics(model, validation, metrics, "val."));
+
+        if (settings.baseline().enabled()) {
+            if (k == 0 || !settings.transfer().enabled()) {
+                // Bucket 0 starts from scratch anyway: the baseline is the model itself.
+                baselineModel = model;
+                metrics.put("baseline.epochsToConverge", (double) fit.bestEpoch());
+                metrics.put("baseline.val.accuracy", metrics.getOrDefault("val.accuracy", Double.NaN));
+                metrics.put("baseline.val.loss", metrics.get("val.loss"));
+            } else {
+                Nd4j.getRandom().setSeed(seed(k, 4));
+                FitOutcome base;
+                try (Profiler.Scope scope = profiler.scope("training.baseline")) {
+                    base = fit(k, Networks.create(settings.model(), table.featureNames().size(), table.classCount(),
+                            seed(k, 3)), train, validation, false);
+                }
+                baselineModel = base.best();
+                metrics.put("baseline.epochsToConverge", (double) base.bestEpoch());
+                details.put("baseline.val", validationMetrics(baselineModel, validation, metrics, "baseline.val."));
+            }
+            baselineNormalizer = fitted;
+        }
+
+        BucketEnded ended = new BucketEnded(k, fit.epochs(), metrics);
+        try (Profiler.Scope scope = profiler.scope("training.checkpoint")) {
+            checkpoint(k, ended, details, finished);
+        }
+        return ended;
+    }
+
+    private MultiLayerNetwork transfer(int k) {
+        try (Profiler.Scope scope = profiler.scope("training.transfer")) {
+            long parameterBytes = model.numParams() * model.params().dataType().width();
+            INDArray state = model.getUpdater() == null ? null : model.getUpdater().getStateViewArray();
+            long updaterBytes = state == null ? 0 : state.length() * state.dataType().width();
+            double headroom = settings.memory().headroom();
+            TransferPlanner.Decision decision = TransferPlanner.decide(parameterBytes, updaterBytes, headroom,
+                    memory.read());
+            String suffix = "";
+            if (!decision.fits()) {
+                long released = cache.reclaim(MemoryReclaimer.Pressure.CRITICAL);
+                LOG.warn("Memory is short before the transfer to bucket {} ({}); released {} bytes of cached datasets",
+                        k, decision.reason(), released);
+                decision = TransferPlanner.decide(parameterBytes, updaterBytes, headroom, memory.read());
+                suffix = "+cache-released";
+                if (!decision.fits()) {
+                    throw new IllegalStateException("not enough memory to carry the model to bucket " + k + ": "
+                            + decision.reason() + "; buckets up to " + (k - 1) + " are checkpointed, resume with more "
+                            + "memory or a smaller model");
+                }
+            }
+            if (decision.mode() != TransferPlanner.Mode.FULL) {
+                LOG.warn("Transfer to bucket {} without updater state: {}", k, decision.reason());
+            }
+            double learningRate = settings.model().learningRate() * Math.pow(settings.transfer().learningRateDecay(), k);
+            MultiLayerNetwork next = Networks.transferred(model, settings, learningRate, seed(k, 1));
+            long bytes = parameterBytes;
+            INDArray nextState = next.getUpdater() == null ? null : next.getUpdater().getStateViewArray();
+            String mode = decision.mode().id();
+            if (decision.mode() == TransferPlanner.Mode.FULL) {
+                if (state != null && nextState != null && copyUpdaterState(model, next)) {
+                    bytes += updaterBytes;
+                } else if (nextState != null && nextState.length() > 0) {
+                    // The updaters keep different state per parameter (another updater kind): start afresh.
+                    mode = TransferPlanner.Mode.PARAMETERS_ONLY.id() + "+updater-changed";
+                    next = withFreshUpdater(next);
+                }
+            } else {
+                next = withFreshUpdater(next);
+            }
+            events.onTransfer(new TrainingListener.TransferDone(k - 1, k, mode + suffix, bytes));
+            return next;
+        }
+    }
+
+    /**
+     * Copies the updater state (e.g. Adam's moments) of {@code from} into {@code to}, parameter by parameter.
+     * Both networks hold the same parameters in the same flat order, but their updater blocks may differ
+     * (frozen layers leave the updater, a changed learning rate can split a block): each block keeps, for
+     * its parameter range {@code [ps, pe)}, {@code c} state components laid out one after another, so a
+     * parameter's component {@code j} sits at {@code vs + j * (pe - ps) + (p - ps)}. Returns false, copying
+     * nothing, when a block of {@code to} has no block of {@code from} with as many components over the
+     * same parameters.
+     */
+    static boolean copyUpdaterState(MultiLayerNetwork from, MultiLayerNetwork to) {
+        if (!(from.getUpdater() instanceof BaseMultiLayerUpdater<?> source)
+                || !(to.getUpdater() instanceof BaseMultiLayerUpdater<?> target)) {
+            return false;
+        }
+        INDArray sourceView = source.getStateViewArray();
+        INDArray targetView = target.getStateViewArray();
+        if (sourceView == null || targetView == null) {
+            return false;
+        }
+        List<long[]> copies = new ArrayList<>();
+        for (UpdaterBlock block : target.getUpdaterBlocks()) {
+            int ps = block.getParamOffsetStart();
+            int pe = block.getParamOffsetEnd();
+            int n = pe - ps;
+            int stateLength = block.getUpdaterViewOffsetEnd() - block.getUpdaterViewOffsetStart();
+            if (stateLength == 0) {
+                continue;
+            }
+            int components = stateLength / n;
+            int covered = 0;
+            for (UpdaterBlock old : source.getUpdaterBlocks()) {
+                int lo = Math.max(ps, old.getParamOffsetStart());
+                int hi = Math.min(pe, old.getParamOffsetEnd());
+                if (lo >= hi) {
+                    continue;
+                }
+                int oldN = old.getParamOffsetEnd() - old.getParamOffsetStart();
+                int oldLength = old.getUpdaterViewOffsetEnd() - old.getUpdaterViewOffsetStart();
+                if (oldLength != components * oldN) {
+                    return false;
+                }
+                for (int j = 0; j < components; j++) {
+                    copies.add(new long[] {old.getUpdaterViewOffsetStart() + (long) j * oldN + (lo - old.getParamOffsetStart()),
+                            block.getUpdaterViewOffsetStart() + (long) j * n + (lo - ps), hi - lo});
+                }
+                covered += hi - lo;
+            }
+            if (covered != n) {
+                return false;
+            }
+        }
+        INDArray flatSource = sourceView.reshape(sourceView.length());
+        INDArray flatTarget = targetView.reshape(targetView.length());
+        for (long[] c : copies) {
+            flatTarget.get(NDArrayIndex.interval(c[1], c[1] + c[2])).assign(
+                    flatSource.get(NDArrayIndex.interval(c[0], c[0] + c[2])));
+        }
+        return true;
+    }
+
+    /** The same configuration and parameters with a newly initialised updater state. */
+    private static MultiLayerNetwork withFreshUpdater(MultiLayerNetwork network) {
+        MultiLayerNetwork fresh = new MultiLayerNetwork(network.getLayerWiseConfigurations().clone());
+        fresh.init(network.params().dup(), false);
+        return fresh;
+    }
+
+    /** What early stopping found: the best model (by validation loss), its epoch and the epochs run. */
+    private record FitOutcome(MultiLayerNetwork best, int bestEpoch, int epochs) {
+    }
+
+    private FitOutcome fit(int k, MultiLayerNetwork start, DataSet train, DataSet validation, boolean report) {
+        MiniBatches batches = new MiniBatches(train, batchSize::batchSize, settings.fit().shuffle(),
+                seed(k, report ? 5 : 6));
+        MiniBatches validationBatches = new MiniBatches(validation, () -> EVALUATION_BATCH, false, 0);
+        EarlyStoppingConfiguration<MultiLayerNetwork> config = new EarlyStoppingConfiguration.Builder<MultiLayerNetwork>()
+                .epochTerminationConditions(new MaxEpochsTerminationCondition(settings.fit().maxEpochs()),
+                        new ScoreImprovementEpochTerminationCondition(settings.fit().patience()))
+                .scoreCalculator(new DataSetLossCalculator(validationBatches, true))
+                .evaluateEveryNEpochs(1)
+                .modelSaver(new InMemoryModelSaver<>())
+                .build();
+        EpochReporter reporter = new EpochReporter(k, validation, report);
+        start.setListeners(reporter);
+        EarlyStoppingResult<MultiLayerNetwork> result = new EarlyStoppingTrainer(config, start, batches, reporter).fit();
+        MultiLayerNetwork best = result.getBestModel();
+        best.setListeners();
+        start.setListeners();
+        return new FitOutcome(best, result.getBestModelEpoch() + 1, result.getTotalEpochs());
+    }
+
+    /**
+     * Mean training loss per epoch (from DL4J's mini-batch scores, which it computes anyway) and, at each
+     * epoch's end, the validation loss early stopping computed plus the validation accuracy.
+     */
+    private final class EpochReporter extends BaseTrainingListener implements EarlyStoppingListener<MultiLayerNetwork> {
+        private final int bucket;
+        private final DataSet validation;
+        private final boolean report;
+        private double lossSum;
+        private int lossCount;
+        private long epochStart = System.nanoTime();
+
+        EpochReporter(int bucket, DataSet validation, boolean report) {
+            this.bucket = bucket;
+            this.validation = validation;
+            this.report = report;
+        }
+
+        @Override
+        public void iterationDone(Model network, int iteration, int epoch) {
+            lossSum += network.score();
+            lossCount++;
+        }
+
+        @Override
+        public void onStart(EarlyStoppingConfiguration<MultiLayerNetwork> config, MultiLayerNetwork network) {
+            epochStart = System.nanoTime();
+        }
+
+        @Override
+        public void onEpoch(int epoch, double validationLoss, EarlyStoppingConfiguration<MultiLayerNetwork> config,
+                            MultiLayerNetwork network) {
+            if (report) {
+                // Only the losses: an accuracy here would cost another pass over the validation slice every
+                // epoch; the bucket's end reports val.accuracy.
+                Map<String, Double> metrics = Map.of();
+                long now = System.nanoTime();
+                events.onEpochEnd(new TrainingListener.EpochEnded(bucket, epoch, lossCount == 0 ? Double.NaN
+                        : lossSum / lossCount, validationLoss, metrics, now - epochStart));
+                epochStart = now;
+            }
+            lossSum = 0;
+            lossCount = 0;
+        }
+
+        @Override
+        public void onCompletion(EarlyStoppingResult<MultiLayerNetwork> result) {
+            // the caller reads the result
+        }
+    }
+
+    private static DataSet normalized(NormalizerStandardize normalizer, DataSet raw) {
+        DataSet copy = raw.copy();
+        normalizer.preProcess(copy);
+        return copy;
+    }
+
+    /**
+     * Evaluates {@code network} (normalised with {@code norm}) on all rows of the bucket, training then
+     * validation slice, in time order; puts classification metrics under {@code prefix} and the trading
+     * evaluation under {@code tradePrefix}. Returns the confusion matrix (classification) for the metrics file.
+     */
+    private Object evaluate(MultiLayerNetwork network, NormalizerStandardize norm, BucketDatasetCache.Entry raw,
+                            BucketPlan.Bucket bucket, Map<String, Double> metrics, String prefix, String tradePrefix) {
+        DataSet train = normalized(norm, raw.train());
+        DataSet validation = normalized(norm, raw.validation());
+        INDArray out = Nd4j.vstack(output(network, train), output(network, validation));
+        INDArray labels = Nd4j.vstack(train.getLabels(), validation.getLabels());
+        int n = train.numExamples() + validation.numExamples();
+        metrics.put(prefix + "loss", loss(out, labels));
+        double[] positions = new double[n];
+        Object detail;
+        if (classification) {
+            Evaluation evaluation = new Evaluation(table.classCount());
+            evaluation.eval(labels, out);
+            putClassification(metrics, prefix, evaluation);
+            int[] predicted = out.argMax(1).toIntVector();
+            for (int i = 0; i < n; i++) {
+                positions[i] = position(predicted[i], table.classCount());
+            }
+            detail = confusion(evaluation);
+        } else {
+            INDArray predicted = out.dup();
+            norm.revertLabels(predicted);
+            double[] forecast = predicted.reshape(n).toDoubleVector();
+            double[] actual = forwardReturns(bucket);
+            int hits = 0;
+            for (int i = 0; i < n; i++) {
+                positions[i] = Math.signum(forecast[i]);
+                if (Math.signum(forecast[i]) == Math.signum(actual[i])) {
+                    hits++;
+                }
+            }
+            metrics.put(prefix + "accuracy", (double) hits / n);
+            detail = Map.of("directionHits", hits, "examples", n);
+        }
+        putAll(metrics, tradePrefix, trade(TradingEvaluation.evaluate(positions, forwardReturns(bucket),
+                timestamps(bucket), table.horizon(), settings.evaluation().feeRate())));
+        return detail;
+    }
+
+    private Object validationMetrics(MultiLayerNetwork network, DataSet validation, Map<String, Double> metrics,
+                                     String prefix) {
+        INDArray out = output(network, validation);
+        metrics.put(prefix + "loss", loss(out, validation.getLabels()));
+        if (!classification) {
+            return Map.of();
+        }
+        Evaluation evaluation = new Evaluation(table.classCount());
+        evaluation.eval(validation.getLabels(), out);
+        metrics.put(prefix + "accuracy", evaluation.accuracy());
+        metrics.put(prefix + "f1", evaluation.f1());
+        return confusion(evaluation);
+    }
+
+    /**
+     * The data loss of predictions, from the same outputs the other metrics use (one forward pass): mean
+     * cross-entropy for classes, mean squared error (in normalised units) for regression. Unlike DL4J's
+     * {@code score}, it leaves out the L2 penalty, which says nothing about the data.
+     */
+    private double loss(INDArray out, INDArray labels) {
+        double[] p = out.reshape(out.length()).toDoubleVector();
+        double[] y = labels.reshape(labels.length()).toDoubleVector();
+        long rows = out.size(0);
+        double sum = 0;
+        for (int i = 0; i < p.length; i++) {
+            if (classification) {
+                if (y[i] != 0) {
+                    sum -= y[i] * Math.log(Math.max(p[i], 1e-12));
+                }
+            } else {
+                double d = p[i] - y[i];
+                sum += d * d;
+            }
+        }
+        return sum / rows;
+    }
+
+    private static INDArray output(MultiLayerNetwork network, DataSet data) {
+        return network.output(data.getFeatures(), false);
+    }
+
+    private static void putClassification(Map<String, Double> metrics, String prefix, Evaluation evaluation) {
+        metrics.put(prefix + "accuracy", evaluation.accuracy());
+        metrics.put(prefix + "precision", evaluation.precision());
+        metrics.put(prefix + "recall", evaluation.recall());
+        metrics.put(prefix + "f1", evaluation.f1());
+    }
+
+    private static Map<String, Object> confusion(Evaluation evaluation) {
+        int classes = evaluation.getNumRowCounter() == 0 ? 0 : evaluation.getConfusionMatrix().getClasses().size();
+        int[][] matrix = new int[classes][classes];
+        for (int actual = 0; actual < classes; actual++) {
+            for (int predicted = 0; predicted < classes; predicted++) {
+                matrix[actual][predicted] = evaluation.getConfusionMatrix().getCount(actual, predicted);
+            }
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("confusion", matrix);
+        detail.put("rows", "actual class");
+        detail.put("columns", "predicted class");
+        return detail;
+    }
+
+    /** Three classes: down short, flat out, up long. Two classes (up or not): long or out. */
+    static double position(int predictedClass, int classCount) {
+        if (classCount == 3) {
+            return predictedClass - 1.0;
+        }
+        return predictedClass == classCount - 1 ? 1.0 : 0.0;
+    }
+
+    private static Map<String, Double> trade(TradingEvaluation.Result result) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("totalReturn", result.totalReturn());
+        m.put("sharpe", result.sharpe());
+        m.put("maxDrawdown", result.maxDrawdown());
+        m.put("trades", (double) result.trades());
+        return m;
+    }
+
+    private static void putAll(Map<String, Double> metrics, String prefix, Map<String, Double> values) {
+        values.forEach((k, v) -> metrics.put(prefix + k, v));
+    }
+
+    private double[] forwardReturns(BucketPlan.Bucket bucket) {
+        int[] rows = bucket.allRows();
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = table.forwardReturns().get(rows[i]);
+        }
+        return out;
+    }
+
+    private long[] timestamps(BucketPlan.Bucket bucket) {
+        int[] rows = bucket.allRows();
+        long[] out = new long[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = table.timestamp(rows[i]);
+        }
+        return out;
+    }
+
+    private void checkpoint(int k, BucketEnded ended, Map<String, Object> details, List<BucketEnded> finished)
+            throws IOException {
+        Path file = folder.checkpoint(k);
+        long bytes = folder.writeModel(file, model, normalizer);
+        if (settings.baseline().enabled()) {
+            folder.writeModel(folder.baseline(k), baselineModel, baselineNormalizer);
+        }
+        Map<String, Object> metricsFile = new LinkedHashMap<>(details);
+        metricsFile.put("epochs", ended.epochs());
+        metricsFile.put("metrics", EventLogListener.metrics(ended.metrics()));
+        folder.writeJson(folder.bucketDirectory(k).resolve("metrics.json"), metricsFile);
+        List<BucketEnded> committed = new ArrayList<>(finished);
+        committed.add(ended);
+        Map<String, Object> rng = new LinkedHashMap<>();
+        rng.put("seed", settings.seed());
+        rng.put("nextBucket", k + 1);
+        rng.put("nextModelSeed", seed(k + 1, 1));
+        rng.put("nextFitSeed", seed(k + 1, 2));
+        folder.writeProgress(committed, Map.of("rng", rng, "lastCheckpoint", folder.relative(file)));
+        events.onCheckpoint(new TrainingListener.CheckpointWritten(k, file, bytes));
+    }
+
+    private void writeSummary(TrainingListener.RunEnded end) throws IOException {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("runId", end.runId());
+        summary.put("trainer", ProgressiveTrainer.ID);
+        summary.put("completed", end.completed());
+        summary.put("bucketCount", plan.size());
+        summary.put("summary", EventLogListener.metrics(end.summary()));
+        List<Object> buckets = new ArrayList<>();
+        for (BucketEnded b : end.buckets()) {
+            buckets.add(EventLogListener.bucketEnded(b));
+        }
+        summary.put("buckets", buckets);
+        Files.createDirectories(folder.directory());
+        folder.writeJson(folder.directory().resolve(RunFolder.SUMMARY), summary);
+    }
+
+    /**
+     * Means over the buckets of every metric (each over the buckets that have it: out-of-sample metrics
+     * start at bucket 1), plus {@code transfer.oosAccuracyGain} and {@code transfer.epochsSaved}, the mean
+     * differences to the baseline.
+     */
+    static Map<String, Double> summarize(List<BucketEnded> buckets) {
+        Map<String, double[]> sums = new TreeMap<>();
+        for (BucketEnded b : buckets) {
+            b.metrics().forEach((key, value) -> {
+                if (Double.isFinite(value)) {
+                    double[] s = sums.computeIfAbsent(key, x -> new double[2]);
+                    s[0] += value;
+                    s[1]++;
+                }
+            });
+        }
+        Map<String, Double> summary = new TreeMap<>();
+        sums.forEach((key, s) -> summary.put(key, s[0] / s[1]));
+        summary.put("buckets", (double) buckets.size());
+        summary.put("totalEpochs", (double) buckets.stream().mapToInt(BucketEnded::epochs).sum());
+        gain(buckets, "oos.accuracy", "baseline.oos.accuracy", "transfer.oosAccuracyGain", summary);
+        gain(buckets, "baseline.epochsToConverge", "epochsToConverge", "transfer.epochsSaved", summary);
+        return summary;
+    }
+
+    private static void gain(List<BucketEnded> buckets, String a, String b, String key, Map<String, Double> out) {
+        double sum = 0;
+        int n = 0;
+        for (BucketEnded bucket : buckets) {
+            Double x = bucket.metrics().get(a);
+            Double y = bucket.metrics().get(b);
+            if (x != null && y != null && Double.isFinite(x) && Double.isFinite(y) && bucket.bucket() > 0) {
+                sum += x - y;
+                n++;
+            }
+        }
+        if (n > 0) {
+            out.put(key, sum / n);
+        }
+    }
+
+    /** A seed for bucket {@code k} and purpose {@code salt}, mixed from the run's seed (SplitMix64). */
+    private long seed(int k, int salt) {
+        long z = settings.seed() + 0x9E3779B97F4A7C15L * (k * 16L + salt + 1);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

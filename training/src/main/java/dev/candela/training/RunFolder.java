@@ -1,0 +1,177 @@
+package dev.candela.training;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.candela.core.io.AtomicFiles;
+import dev.candela.spi.TrainingListener.BucketEnded;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
+import org.nd4j.linalg.dataset.api.preprocessor.Normalizer;
+import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The files of a run folder, all written atomically:
+ * <pre>
+ * config.json                       the effective configuration (every key)
+ * events.jsonl                      the event log ({@link EventLogListener})
+ * buckets/NNN/checkpoint.zip        the bucket's model with updater state and normaliser (ModelSerializer)
+ * buckets/NNN/baseline.zip          the from-scratch baseline of the bucket, when enabled
+ * buckets/NNN/metrics.json          the bucket's metrics and confusion matrices
+ * progress.json                     the finished buckets; written last, so it is the commit point
+ * summary.json                      the run's summary, written when it ends (completed or not)
+ * </pre>
+ */
+final class RunFolder {
+    static final String CONFIG = "config.json";
+    static final String PROGRESS = "progress.json";
+    static final String SUMMARY = "summary.json";
+
+    static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private final Path directory;
+
+    RunFolder(Path directory) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    Path bucketDirectory(int bucket) {
+        return directory.resolve("buckets").resolve(String.format(Locale.ROOT, "%03d", bucket));
+    }
+
+    Path checkpoint(int bucket) {
+        return bucketDirectory(bucket).resolve("checkpoint.zip");
+    }
+
+    Path baseline(int bucket) {
+        return bucketDirectory(bucket).resolve("baseline.zip");
+    }
+
+    boolean hasRun() {
+        return Files.exists(directory.resolve(CONFIG)) || Files.exists(directory.resolve(PROGRESS));
+    }
+
+    void writeConfig(TrainingSettings settings) throws IOException {
+        AtomicFiles.writeString(directory.resolve(CONFIG), settings.toJson());
+    }
+
+    /**
+     * The configuration the run was started with.
+     *
+     * @throws IllegalArgumentException when the folder holds no run to resume
+     */
+    Map<String, Object> readConfig() throws IOException {
+        Path file = directory.resolve(CONFIG);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("nothing to resume: " + directory + " holds no " + CONFIG);
+        }
+        return JSON.readValue(file.toFile(), new TypeReference<Map<String, Object>>() {
+        });
+    }
+
+    /** The finished buckets recorded in {@code progress.json}; empty when none finished. */
+    List<BucketEnded> readProgress() throws IOException {
+        Path file = directory.resolve(PROGRESS);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        Map<String, Object> progress = JSON.readValue(file.toFile(), new TypeReference<Map<String, Object>>() {
+        });
+        List<BucketEnded> buckets = new ArrayList<>();
+        for (Object item : (List<?>) progress.get("buckets")) {
+            buckets.add(bucketEnded((Map<?, ?>) item));
+        }
+        return buckets;
+    }
+
+    static BucketEnded bucketEnded(Map<?, ?> item) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        ((Map<?, ?>) item.get("metrics")).forEach((k, v) ->
+                metrics.put((String) k, v == null ? Double.NaN : ((Number) v).doubleValue()));
+        return new BucketEnded(((Number) item.get("bucket")).intValue(), ((Number) item.get("epochs")).intValue(),
+                metrics);
+    }
+
+    void writeProgress(List<BucketEnded> finished, Map<String, Object> extra) throws IOException {
+        Map<String, Object> progress = new LinkedHashMap<>();
+        progress.put("schema", "candela-training-progress");
+        progress.put("schemaVersion", 1);
+        progress.put("finishedBuckets", finished.size());
+        List<Object> buckets = new ArrayList<>();
+        for (BucketEnded b : finished) {
+            buckets.add(EventLogListener.bucketEnded(b));
+        }
+        progress.put("buckets", buckets);
+        progress.putAll(extra);
+        writeJson(directory.resolve(PROGRESS), progress);
+    }
+
+    void writeJson(Path file, Object value) throws IOException {
+        AtomicFiles.write(file, out -> JSON.writeValue(out, value));
+    }
+
+    /**
+     * Writes a model with its updater state and normaliser atomically (a temporary file in the same folder,
+     * forced to disk, then renamed over the target); returns the file's size. ModelSerializer writes to a
+     * file and adds the normaliser afterwards: writing both at once fails in 1.0.0-M2.1 (it flushes a stream
+     * it has already closed).
+     */
+    long writeModel(Path file, MultiLayerNetwork model, DataNormalization normalizer) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Path temp = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
+        try {
+            ModelSerializer.writeModel(model, temp.toFile(), true);
+            ModelSerializer.addNormalizerToModel(temp.toFile(), normalizer);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return Files.size(file);
+    }
+
+    /** A model written by {@link #writeModel}, with its updater state and normaliser. */
+    static Pair<MultiLayerNetwork, NormalizerStandardize> readModel(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            Pair<MultiLayerNetwork, Normalizer> pair = ModelSerializer.restoreMultiLayerNetworkAndNormalizer(in, true);
+            if (!(pair.getSecond() instanceof NormalizerStandardize normalizer)) {
+                throw new IOException("checkpoint " + file + " holds no standardising normaliser");
+            }
+            return Pair.of(pair.getFirst(), normalizer);
+        }
+    }
+
+    String relative(Path file) {
+        return directory.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString()
+                .replace('\\', '/');
+    }
+
+    static String readText(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+}
