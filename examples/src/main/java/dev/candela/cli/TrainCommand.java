@@ -1,14 +1,18 @@
 package dev.candela.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.Key;
 import dev.candela.core.Candela;
 import dev.candela.core.data.OhlcvSeries;
 import dev.candela.core.features.FeatureMatrix;
+import dev.candela.spi.Optimizer;
 import dev.candela.spi.Trainer;
 import dev.candela.spi.TrainingListener;
 import dev.candela.training.ProgressiveTrainer;
 import dev.candela.training.TrainingData;
 import dev.candela.training.TrainingDataException;
 import dev.candela.training.TrainingSettings;
+import dev.candela.visualization.dashboard.LiveDashboard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +22,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -47,6 +53,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run in --out from its last finished bucket.")
     boolean resume;
 
+    @Option(names = "--dashboard", arity = "0..1", fallbackValue = "0", paramLabel = "PORT",
+            description = "Serve a live dashboard of the run on 127.0.0.1 while it trains (any free port when no "
+                    + "PORT is given); its address is printed first.")
+    Integer dashboardPort;
+
     @Override
     public Integer call() throws Exception {
         // --config is inherited by every command; here it names the training configuration, so the runtime
@@ -59,9 +70,26 @@ final class TrainCommand implements Callable<Integer> {
         try (Candela candela = parent.global.runtime()) {
             FeatureMatrix table = TrainingData.table(candela, series, settings.features());
             ProgressiveTrainer trainer = candela.get(ProgressiveTrainer.class);
-            TrainingListener progress = System.console() != null ? new ProgressBar(err) : new ProgressLines(err);
-            TrainingListener.RunEnded end = trainer.train(new Trainer.Request(table, settings.toMap(), out, resume),
-                    progress);
+            registerWithOptimizer(candela, trainer);
+            List<TrainingListener> listeners = new ArrayList<>();
+            listeners.add(System.console() != null ? new ProgressBar(err) : new ProgressLines(err));
+            LiveDashboard dashboard = null;
+            if (dashboardPort != null) {
+                dashboard = LiveDashboard.builder().port(dashboardPort)
+                        .config(new ObjectMapper().readTree(settings.toJson())).build();
+                err.println("live dashboard: " + dashboard.start());
+                err.flush();
+                listeners.add(dashboard);
+            }
+            TrainingListener.RunEnded end;
+            try {
+                end = trainer.train(new Trainer.Request(table, settings.toMap(), out, resume),
+                        TrainingListener.all(listeners));
+            } finally {
+                if (dashboard != null) {
+                    dashboard.close();
+                }
+            }
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.printf(Locale.ROOT, "%s: %d rows x %d features, %d buckets -> %s%n",
                     input.input != null ? input.input : "synthetic " + series.symbol(), table.rowCount(),
@@ -78,6 +106,18 @@ final class TrainCommand implements Callable<Integer> {
             err.println("candela: " + e.getMessage());
             err.flush();
             return ExitCode.BAD_DATA;
+        }
+    }
+
+    /**
+     * Under an optimizer (e.g. {@code candela profile -- train ...}), lets it shrink the mini-batches and empty the
+     * bucket-dataset cache under memory pressure.
+     */
+    static void registerWithOptimizer(Candela candela, ProgressiveTrainer trainer) {
+        if (candela.injector().getExistingBinding(Key.get(Optimizer.class)) != null) {
+            Optimizer optimizer = candela.get(Optimizer.class);
+            optimizer.register(trainer.batchSizeControl());
+            optimizer.register(trainer.datasetCache());
         }
     }
 

@@ -2,6 +2,10 @@ package dev.candela.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.candela.core.Candela;
+import dev.candela.core.config.BackendChoice;
+import dev.candela.spi.Optimizer;
+import dev.candela.training.ProgressiveTrainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +16,8 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 
 class TrainCommandTest {
 
@@ -41,6 +47,33 @@ class TrainCommandTest {
         assertEquals("run-started", types.get(0));
         assertEquals("run-ended", types.get(types.size() - 1));
         assertTrue(Files.isRegularFile(run.resolve("buckets/002/checkpoint.zip")));
+    }
+
+    @Test
+    void dashboardOptionServesTheRunOnLoopbackWhileItTrains(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("train.json"), SMALL);
+        CliRun result = CliRun.of("train", "--config", config.toString(), "--out", dir.resolve("run").toString(),
+                "--dashboard");
+        assertEquals(ExitCode.OK, result.exitCode(), result::toString);
+        String first = result.err().lines().findFirst().orElse("");
+        assertTrue(first.matches("live dashboard: http://127\\.0\\.0\\.1:\\d+/?"), result::toString);
+    }
+
+    @Test
+    void underTheProfilerTheTrainerHandsItsBatchSizeAndCacheToTheOptimizer(@TempDir Path dir) throws Exception {
+        Optimizer optimizer = mock(Optimizer.class);
+        try (Candela candela = Candela.builder()
+                .backend(BackendChoice.CPU)
+                .modules(binder -> binder.bind(Optimizer.class).toInstance(optimizer)).build()) {
+            ProgressiveTrainer trainer = candela.get(ProgressiveTrainer.class);
+            TrainCommand.registerWithOptimizer(candela, trainer);
+            verify(optimizer).register(trainer.batchSizeControl());
+            verify(optimizer).register(trainer.datasetCache());
+        }
+        try (Candela plain = Candela.builder()
+                .backend(BackendChoice.CPU).build()) {
+            TrainCommand.registerWithOptimizer(plain, plain.get(ProgressiveTrainer.class));
+        }
     }
 
     @Test
