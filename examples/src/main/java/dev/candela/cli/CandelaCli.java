@@ -22,7 +22,7 @@ import java.util.List;
 @Command(name = "candela", mixinStandardHelpOptions = true, versionProvider = CandelaCli.Version.class,
         description = "GPU-accelerated trading research: indicators, features, training, profiling.",
         subcommands = {HardwareCommand.class, IndicatorsCommand.class, FeaturesCommand.class, AuditLookaheadCommand.class,
-                ResampleCommand.class, ValidateCommand.class, GpuCheckCommand.class, TrainCommand.class,
+                ResampleCommand.class, ValidateCommand.class, GpuCheckCommand.class, TrainCommand.class, DemoCommand.class,
                 ChartCommand.class, ReportCommand.class,
                 ProfileCommand.class, ExampleCommand.class,
                 CommandLine.HelpCommand.class},
