@@ -1,6 +1,7 @@
 package dev.candela.cli;
 
 import dev.candela.examples.LongSeriesChart;
+import dev.candela.examples.ProfiledTraining;
 import dev.candela.examples.ResourceReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code candela example NAME}: the runnable examples of {@code dev.candela.examples}, whose source is meant to be read. */
 @Command(name = "example", mixinStandardHelpOptions = true,
         description = "Run one of the bundled examples (their source is in dev.candela.examples).",
-        subcommands = {LongSeriesChart.class, ResourceReport.class})
+        subcommands = {ProfiledTraining.class, LongSeriesChart.class, ResourceReport.class})
 final class ExampleCommand implements Runnable {
 
     @CommandLine.Spec

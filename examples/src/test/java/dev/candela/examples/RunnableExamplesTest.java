@@ -75,9 +75,26 @@ class RunnableExamplesTest {
     }
 
     @Test
+    void trainingPrintsEachBucketAndAProfileOfTheTrainingSteps(@TempDir Path dir) throws Exception {
+        Path config = java.nio.file.Files.writeString(dir.resolve("small.json"), """
+                {"features": {"indicators": "rsi(14)", "lags": [1]}, "model": {"layers": [{"size": 4}]},
+                 "fit": {"maxEpochs": 2, "patience": 1}, "buckets": {"count": 3}}
+                """);
+        Path run = dir.resolve("run");
+        Run result = candela("example", "training", "--bars", "4000", "--train-config", config.toString(), "--out", run.toString());
+        assertEquals(0, result.code, result.err + result.out);
+        assertEquals(3, result.out.lines().filter(l -> l.startsWith("bucket ")).count(), result.out);
+        for (String section : new String[] {"training.fit", "training.evaluate", "features.compute", "indicator:rsi"}) {
+            assertTrue(result.out.lines().anyMatch(l -> l.startsWith(section + " ")), section + "\n" + result.out);
+        }
+        JsonNode report = new ObjectMapper().readTree(run.resolve("profile.json").toFile());
+        assertEquals("candela-optimizer-report", report.get("schema").asText());
+    }
+
+    @Test
     void exampleWithoutANameListsTheExamples() {
         Run run = candela("example");
         assertEquals(2, run.code);
-        assertTrue(run.err.contains("long-series") && run.err.contains("resources"), run.err);
+        assertTrue(run.err.contains("training") && run.err.contains("long-series") && run.err.contains("resources"), run.err);
     }
 }
