@@ -56,8 +56,34 @@ final class Datasets {
 
     /** The examples of {@code rows} (in this order), features and labels as 32-bit floats. */
     static DataSet of(FeatureTable table, int[] rows, TrainingSettings.Model model) {
+        int n = rows.length;
+        INDArray x = features(table, rows, model.span());
+        INDArray y;
+        if (model.task() == TrainingSettings.Task.CLASSIFICATION) {
+            int classes = table.classCount();
+            float[] oneHot = new float[n * classes];
+            for (int i = 0; i < n; i++) {
+                oneHot[i * classes + table.classLabel(rows[i])] = 1f;
+            }
+            y = Nd4j.create(oneHot, new long[] {n, classes}, 'c');
+        } else {
+            float[] returns = new float[n];
+            Column forward = table.forwardReturns();
+            for (int i = 0; i < n; i++) {
+                returns[i] = (float) forward.get(rows[i]);
+            }
+            y = Nd4j.create(returns, new long[] {n, 1}, 'c');
+        }
+        return new DataSet(x, y);
+    }
+
+    /**
+     * The features of {@code rows} (in this order) as 32-bit floats: {@code [rows, features]} for a window of
+     * 1, else {@code [rows, features, window]}, time step {@code window - 1} being the row itself. Every row
+     * must be at least {@code window - 1}.
+     */
+    static INDArray features(FeatureTable table, int[] rows, int window) {
         int columns = table.featureNames().size();
-        int window = model.span();
         int n = rows.length;
         float[] features = new float[n * columns * window];
         Column[] views = new Column[columns];
@@ -83,25 +109,8 @@ final class Datasets {
                 }
             }
         }
-        INDArray x = window == 1 ? Nd4j.create(features, new long[] {n, columns}, 'c')
+        return window == 1 ? Nd4j.create(features, new long[] {n, columns}, 'c')
                 : Nd4j.create(features, new long[] {n, columns, window}, 'c');
-        INDArray y;
-        if (model.task() == TrainingSettings.Task.CLASSIFICATION) {
-            int classes = table.classCount();
-            float[] oneHot = new float[n * classes];
-            for (int i = 0; i < n; i++) {
-                oneHot[i * classes + table.classLabel(rows[i])] = 1f;
-            }
-            y = Nd4j.create(oneHot, new long[] {n, classes}, 'c');
-        } else {
-            float[] returns = new float[n];
-            Column forward = table.forwardReturns();
-            for (int i = 0; i < n; i++) {
-                returns[i] = (float) forward.get(rows[i]);
-            }
-            y = Nd4j.create(returns, new long[] {n, 1}, 'c');
-        }
-        return new DataSet(x, y);
     }
 
     /** Bytes the arrays of {@code data} occupy. */

@@ -54,6 +54,7 @@ final class ProgressiveRun {
     private final BucketDatasetCache cache;
     private final String runId;
     private final boolean classification;
+    private final Backtest backtest;
 
     /** The model carried from bucket to bucket, and the normaliser fitted with it. */
     private MultiLayerNetwork model;
@@ -77,6 +78,7 @@ final class ProgressiveRun {
         Path name = folder.directory().toAbsolutePath().normalize().getFileName();
         this.runId = name == null ? "run" : name.toString();
         this.classification = settings.model().task() == TrainingSettings.Task.CLASSIFICATION;
+        this.backtest = new Backtest(table.horizon(), settings.evaluation().feeRate());
     }
 
     TrainingListener.RunEnded run() throws IOException {
@@ -157,8 +159,7 @@ final class ProgressiveRun {
         metrics.put("volatility", bucket.volatility());
 
         try (Profiler.Scope scope = profiler.scope("training.evaluate")) {
-            putAll(metrics, "buyhold.", trade(TradingEvaluation.buyAndHold(forwardReturns(bucket), timestamps(bucket),
-                    table.horizon(), settings.evaluation().feeRate())));
+            putAll(metrics, "buyhold.", trade(backtest.buyAndHold(table, bucket.allRows())));
             if (model != null) {
                 details.put("oos", evaluate(model, normalizer, raw, bucket, metrics, "oos.", "trade."));
             }
@@ -423,34 +424,25 @@ final class ProgressiveRun {
         INDArray labels = Nd4j.vstack(train.getLabels(), validation.getLabels());
         int n = train.numExamples() + validation.numExamples();
         metrics.put(prefix + "loss", loss(out, labels));
-        double[] positions = new double[n];
+        double[] positions = Signals.positions(out, norm, classification, table.classCount());
         Object detail;
         if (classification) {
             Evaluation evaluation = new Evaluation(table.classCount());
             evaluation.eval(labels, out);
             putClassification(metrics, prefix, evaluation);
-            int[] predicted = out.argMax(1).toIntVector();
-            for (int i = 0; i < n; i++) {
-                positions[i] = position(predicted[i], table.classCount());
-            }
             detail = confusion(evaluation);
         } else {
-            INDArray predicted = out.dup();
-            norm.revertLabels(predicted);
-            double[] forecast = predicted.reshape(n).toDoubleVector();
-            double[] actual = forwardReturns(bucket);
+            double[] actual = Backtest.forwardReturns(table, bucket.allRows());
             int hits = 0;
             for (int i = 0; i < n; i++) {
-                positions[i] = Math.signum(forecast[i]);
-                if (Math.signum(forecast[i]) == Math.signum(actual[i])) {
+                if (positions[i] == Math.signum(actual[i])) {
                     hits++;
                 }
             }
             metrics.put(prefix + "accuracy", (double) hits / n);
             detail = Map.of("directionHits", hits, "examples", n);
         }
-        putAll(metrics, tradePrefix, trade(TradingEvaluation.evaluate(positions, forwardReturns(bucket),
-                timestamps(bucket), table.horizon(), settings.evaluation().feeRate())));
+        putAll(metrics, tradePrefix, trade(backtest.run(table, bucket.allRows(), positions)));
         return detail;
     }
 
@@ -517,15 +509,7 @@ final class ProgressiveRun {
         return detail;
     }
 
-    /** Three classes: down short, flat out, up long. Two classes (up or not): long or out. */
-    static double position(int predictedClass, int classCount) {
-        if (classCount == 3) {
-            return predictedClass - 1.0;
-        }
-        return predictedClass == classCount - 1 ? 1.0 : 0.0;
-    }
-
-    private static Map<String, Double> trade(TradingEvaluation.Result result) {
+    private static Map<String, Double> trade(BacktestResult result) {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("totalReturn", result.totalReturn());
         m.put("sharpe", result.sharpe());
@@ -536,24 +520,6 @@ final class ProgressiveRun {
 
     private static void putAll(Map<String, Double> metrics, String prefix, Map<String, Double> values) {
         values.forEach((k, v) -> metrics.put(prefix + k, v));
-    }
-
-    private double[] forwardReturns(BucketPlan.Bucket bucket) {
-        int[] rows = bucket.allRows();
-        double[] out = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = table.forwardReturns().get(rows[i]);
-        }
-        return out;
-    }
-
-    private long[] timestamps(BucketPlan.Bucket bucket) {
-        int[] rows = bucket.allRows();
-        long[] out = new long[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = table.timestamp(rows[i]);
-        }
-        return out;
     }
 
     private void checkpoint(int k, BucketEnded ended, Map<String, Object> details, List<BucketEnded> finished)

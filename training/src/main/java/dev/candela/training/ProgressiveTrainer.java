@@ -9,9 +9,11 @@ import dev.candela.spi.TrainingListener;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Progressive bucket training with Deeplearning4j, the {@code progressive} {@link Trainer}.
@@ -106,6 +108,15 @@ public final class ProgressiveTrainer implements Trainer {
         cache.reclaim(MemoryReclaimer.Pressure.CRITICAL);
         if (!request.resume()) {
             folder.writeConfig(settings);
+            folder.writeFeatures(request.data());
+        } else if (Files.isRegularFile(request.runDirectory().resolve(RunFolder.FEATURES))) {
+            Optional<String> mismatch = folder.readFeatures().mismatch(request.data());
+            if (mismatch.isPresent()) {
+                throw new IllegalArgumentException("cannot resume " + request.runDirectory() + " on another feature "
+                        + "table: " + mismatch.get() + " (" + RunFolder.FEATURES + ")");
+            }
+        } else {
+            folder.writeFeatures(request.data());
         }
         try (EventLogListener log = EventLogListener.open(request.runDirectory())) {
             TrainingListener events = TrainingListener.all(List.of(log, listener));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.candela.core.io.AtomicFiles;
+import dev.candela.spi.FeatureTable;
 import dev.candela.spi.TrainingListener.BucketEnded;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -18,6 +19,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
@@ -32,6 +34,7 @@ import java.util.Objects;
  * The files of a run folder, all written atomically:
  * <pre>
  * config.json                       the effective configuration (every key)
+ * features.json                     the feature columns in the order the models read them, class count, horizon
  * events.jsonl                      the event log ({@link EventLogListener})
  * buckets/NNN/checkpoint.zip        the bucket's model with updater state and normaliser (ModelSerializer)
  * buckets/NNN/baseline.zip          the from-scratch baseline of the bucket, when enabled
@@ -42,6 +45,7 @@ import java.util.Objects;
  */
 final class RunFolder {
     static final String CONFIG = "config.json";
+    static final String FEATURES = "features.json";
     static final String PROGRESS = "progress.json";
     static final String SUMMARY = "summary.json";
 
@@ -75,6 +79,71 @@ final class RunFolder {
 
     void writeConfig(TrainingSettings settings) throws IOException {
         AtomicFiles.writeString(directory.resolve(CONFIG), settings.toJson());
+    }
+
+    /** Records the table's columns (in the order the networks read them), class count and horizon. */
+    void writeFeatures(FeatureTable table) throws IOException {
+        Map<String, Object> features = new LinkedHashMap<>();
+        features.put("schema", "candela-training-features");
+        features.put("schemaVersion", 1);
+        features.put("featureNames", table.featureNames());
+        features.put("classCount", table.classCount());
+        features.put("horizon", table.horizon());
+        writeJson(directory.resolve(FEATURES), features);
+    }
+
+    /**
+     * The table description of {@link #writeFeatures}.
+     *
+     * @throws IOException naming the file when it is missing or lacks a field
+     */
+    TableShape readFeatures() throws IOException {
+        Path file = directory.resolve(FEATURES);
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "the run folder records no feature columns");
+        }
+        Map<String, Object> map = JSON.readValue(file.toFile(), new TypeReference<Map<String, Object>>() {
+        });
+        if (!(map.get("featureNames") instanceof List<?> names) || !(map.get("classCount") instanceof Number classes)
+                || !(map.get("horizon") instanceof Number horizon)) {
+            throw new IOException(file + ": needs 'featureNames' (a list), 'classCount' and 'horizon' (numbers)");
+        }
+        List<String> featureNames = new ArrayList<>();
+        for (Object name : names) {
+            featureNames.add(String.valueOf(name));
+        }
+        return new TableShape(List.copyOf(featureNames), classes.intValue(), horizon.intValue());
+    }
+
+    /**
+     * What a run's models expect of a feature table.
+     *
+     * @param featureNames the columns, in order
+     * @param classCount   label classes
+     * @param horizon      bars of the forward return
+     */
+    record TableShape(List<String> featureNames, int classCount, int horizon) {
+        static TableShape of(FeatureTable table) {
+            return new TableShape(List.copyOf(table.featureNames()), table.classCount(), table.horizon());
+        }
+
+        /** Empty when {@code table} has the same columns in the same order, else what differs first. */
+        java.util.Optional<String> mismatch(FeatureTable table) {
+            List<String> other = table.featureNames();
+            for (int i = 0; i < Math.min(featureNames.size(), other.size()); i++) {
+                if (!featureNames.get(i).equals(other.get(i))) {
+                    return java.util.Optional.of("column " + i + " is '" + other.get(i) + "', the model expects '"
+                            + featureNames.get(i) + "'");
+                }
+            }
+            if (featureNames.size() != other.size()) {
+                return java.util.Optional.of("the table has " + other.size() + " feature columns, the model expects "
+                        + featureNames.size() + (other.size() < featureNames.size()
+                        ? " (first missing: '" + featureNames.get(other.size()) + "')"
+                        : " (first extra: '" + other.get(featureNames.size()) + "')"));
+            }
+            return java.util.Optional.empty();
+        }
     }
 
     /**
