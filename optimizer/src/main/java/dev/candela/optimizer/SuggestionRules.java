@@ -82,15 +82,22 @@ final class SuggestionRules {
                     HumanReadable.percent(p.share() / 2));
             String action;
             if (p.name().startsWith("indicator:")) {
-                action = "Compute " + p.name().substring("indicator:".length()) + " on the GPU backend "
-                        + "(--backend gpu) or for many symbols per call, and serve repeated runs from the feature "
-                        + "cache; " + saving + ".";
+                action = "Compute " + p.name().substring("indicator:".length())
+                        + (e.cudaUsable() ? " on the GPU backend (--backend gpu) or" : "")
+                        + " for many symbols per call (one call splits a batch across the cores), and serve "
+                        + "repeated runs from the feature cache; " + saving + ".";
             } else if (p.name().startsWith("features.")) {
                 action = "Keep the feature cache on and large enough (cache.maxBytes) so that unchanged "
                         + "(data, timeframe, indicator) columns are not recomputed; " + saving + ".";
+            } else if (p.name().equals("training.baseline")) {
+                action = "Turn the from-scratch baseline off (\"baseline\": {\"enabled\": false}) once transfer has "
+                        + "proven itself on this data: it is a second fit of every bucket; " + saving + ".";
             } else if (p.name().startsWith("training.")) {
-                action = "Raise the mini-batch size while GPU memory allows, or train on the GPU backend; "
-                        + saving + ".";
+                action = (e.cudaUsable()
+                        ? "Train on the GPU backend and raise the mini-batch size while GPU memory allows"
+                        : "Raise the mini-batch size (model.batchSize: larger batches keep the cores' BLAS busy) or "
+                                + "cap fit.maxEpochs and fit.patience")
+                        + "; " + saving + ".";
             } else {
                 action = "Optimise " + p.name() + " before anything else: it bounds every other speed-up; "
                         + saving + ".";

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each rule against evidence that shows its problem and against evidence just short of it. */
@@ -61,8 +62,25 @@ class SuggestionRulesTest {
                 section("x", 10, 0.1)), QUIET, false, Map.of(), null);
         assertEquals(List.of("hot-function"), rules(s), "30% exactly is not over 30%");
         assertTrue(s.get(0).message().startsWith("indicator:rsi takes 60.0%"), s.get(0).message());
-        assertTrue(s.get(0).action().contains("GPU backend"), s.get(0).action());
+        assertTrue(s.get(0).action().contains("many symbols per call"), s.get(0).action());
+        assertFalse(s.get(0).action().contains("GPU"), "no GPU advice on a machine that cannot use one");
         assertTrue(s.get(0).action().contains("halving it saves 30.0%"), s.get(0).action());
+
+        List<Suggestion> withGpu = evaluate(List.of(section("indicator:rsi", 60, 0.6), section("x", 40, 0.4)), QUIET,
+                true, Map.of(), null);
+        assertTrue(withGpu.get(0).action().contains("on the GPU backend"), withGpu.get(0).action());
+    }
+
+    @Test
+    void hotTrainingSectionsGetAdviceForTheirStepAndTheMachine() {
+        List<Suggestion> cpu = evaluate(List.of(section("training.fit", 50, 0.5), section("training.baseline", 40, 0.4),
+                section("y", 10, 0.1)), QUIET, false, Map.of(), null);
+        assertEquals(2, cpu.size());
+        assertTrue(cpu.get(0).action().startsWith("Raise the mini-batch size"), cpu.get(0).action());
+        assertTrue(cpu.get(1).action().contains("\"baseline\": {\"enabled\": false}"), cpu.get(1).action());
+        List<Suggestion> gpu = evaluate(List.of(section("training.fit", 50, 0.5), section("y", 50, 0.5)), QUIET, true,
+                Map.of(), null);
+        assertTrue(gpu.get(0).action().startsWith("Train on the GPU backend"), gpu.get(0).action());
     }
 
     @Test
