@@ -11,7 +11,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
-import org.nd4j.linalg.dataset.api.preprocessor.Normalizer;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 
 import java.io.IOException;
@@ -227,7 +226,7 @@ final class RunFolder {
     /** A model written by {@link #writeModel}, with its updater state and normaliser. */
     static Pair<MultiLayerNetwork, NormalizerStandardize> readModel(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            Pair<MultiLayerNetwork, Normalizer> pair = ModelSerializer.restoreMultiLayerNetworkAndNormalizer(in, true);
+            Pair<MultiLayerNetwork, ?> pair = ModelSerializer.restoreMultiLayerNetworkAndNormalizer(in, true);
             if (!(pair.getSecond() instanceof NormalizerStandardize normalizer)) {
                 throw new IOException("checkpoint " + file + " holds no standardising normaliser");
             }
