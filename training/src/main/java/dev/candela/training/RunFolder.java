@@ -11,17 +11,16 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
-import org.nd4j.linalg.dataset.api.preprocessor.Normalizer;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
+import org.nd4j.linalg.dataset.api.preprocessor.serializer.NormalizerSerializer;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +28,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 /**
  * The files of a run folder, all written atomically:
@@ -202,32 +204,39 @@ final class RunFolder {
     }
 
     /**
-     * Writes a model with its updater state and normaliser atomically (a temporary file in the same folder,
-     * forced to disk, then renamed over the target); returns the file's size. ModelSerializer writes to a
-     * file and adds the normaliser afterwards: writing both at once fails in 1.0.0-M2.1 (it flushes a stream
-     * it has already closed).
+     * Writes a model with its updater state and normaliser atomically ({@link AtomicFiles}: a temporary file
+     * in the same folder, forced to disk, then renamed over the target); returns the file's size. The file is
+     * ModelSerializer's zip with the normaliser entry {@link ModelSerializer#addNormalizerToModel} would add,
+     * assembled in memory in one pass: ModelSerializer's own one-call form fails in 1.0.0-M2.1 (it flushes a
+     * stream it has already closed), and adding the normaliser to a written file rewrites the whole zip.
      */
     long writeModel(Path file, MultiLayerNetwork model, DataNormalization normalizer) throws IOException {
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temp = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
-        try {
-            ModelSerializer.writeModel(model, temp.toFile(), true);
-            ModelSerializer.addNormalizerToModel(temp.toFile(), normalizer);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.force(true);
+        ByteArrayOutputStream modelZip = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(model, modelZip, true);
+        ByteArrayOutputStream normalizerBytes = new ByteArrayOutputStream();
+        NormalizerSerializer.getDefault().write(normalizer, normalizerBytes);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFiles.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(modelZip.toByteArray()))) {
+                for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                    zip.putNextEntry(new ZipEntry(entry.getName()));
+                    entries.transferTo(zip);
+                    zip.closeEntry();
+                }
             }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+            zip.putNextEntry(new ZipEntry(ModelSerializer.NORMALIZER_BIN));
+            normalizerBytes.writeTo(zip);
+            zip.closeEntry();
+            zip.finish();
+        });
         return Files.size(file);
     }
 
     /** A model written by {@link #writeModel}, with its updater state and normaliser. */
     static Pair<MultiLayerNetwork, NormalizerStandardize> readModel(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            Pair<MultiLayerNetwork, Normalizer> pair = ModelSerializer.restoreMultiLayerNetworkAndNormalizer(in, true);
+            Pair<MultiLayerNetwork, ?> pair = ModelSerializer.restoreMultiLayerNetworkAndNormalizer(in, true);
             if (!(pair.getSecond() instanceof NormalizerStandardize normalizer)) {
                 throw new IOException("checkpoint " + file + " holds no standardising normaliser");
             }

@@ -167,6 +167,18 @@ class TrainedModelTest {
         assertTrue(fewer.getMessage().contains("first missing: 'f3'"), fewer.getMessage());
     }
 
+    @Test
+    void resumeOnATableWithOtherColumnsIsRejectedNamingTheColumn(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        Runs.train(TABLE, MLP, run, false, new TrainingListener() { });
+        Path partial = copyUpToBucket(run, dir.resolve("partial"), 1);
+        FeatureTable renamed = renamed(TABLE, List.of("f0", "f1", "g2", "f3"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Runs.train(renamed, MLP, partial, true, new TrainingListener() { }));
+        assertTrue(e.getMessage().contains("column 2 is 'g2'") && e.getMessage().contains(RunFolder.FEATURES),
+                e.getMessage());
+    }
+
     /** A copy of {@code run} whose progress lists only its first {@code buckets} buckets. */
     private static Path copyUpToBucket(Path run, Path copy, int buckets) throws IOException {
         try (Stream<Path> files = Files.walk(run)) {
