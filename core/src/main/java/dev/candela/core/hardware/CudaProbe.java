@@ -1,5 +1,7 @@
 package dev.candela.core.hardware;
 
+import dev.candela.core.io.ByteSizes;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;

@@ -1,5 +1,7 @@
 package dev.candela.core.hardware;
 
+import dev.candela.core.io.ByteSizes;
+
 import java.util.List;
 import java.util.Objects;
 

@@ -1,10 +1,11 @@
 package dev.candela.optimizer.report;
 
+import dev.candela.core.io.ByteSizes;
+
 import java.util.Locale;
 
 /** Numbers as a person reads them in the text summary and in suggestion messages. */
 public final class HumanReadable {
-    private static final String[] BYTE_UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
 
     private HumanReadable() {
     }
@@ -25,16 +26,7 @@ public final class HumanReadable {
 
     /** A byte count in binary units: {@code 512 B}, {@code 1.5 GiB}. */
     public static String bytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        double value = bytes;
-        int unit = 0;
-        while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, BYTE_UNITS[unit]);
+        return ByteSizes.format(bytes);
     }
 
     /** A fraction as a percentage with one decimal, {@code n/a} for NaN. */

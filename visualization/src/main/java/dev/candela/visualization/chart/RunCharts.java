@@ -1,5 +1,6 @@
 package dev.candela.visualization.chart;
 
+import dev.candela.core.io.ByteSizes;
 import dev.candela.spi.TrainingListener.EpochEnded;
 import dev.candela.spi.TrainingListener.TransferDone;
 import dev.candela.visualization.run.OptimizerReport;
@@ -104,7 +105,7 @@ public final class RunCharts {
                 ValueMarker marker = transfer == null
                         ? marker(start[1], ChartTheme.MARKER, labelled ? "bucket " + bucket : null)
                         : marker(start[1], ChartTheme.TRANSFER, labelled ? "bucket " + bucket + " \u2190 "
-                                + transfer.mode() + " " + bytes(transfer.bytes()) : null);
+                                + transfer.mode() + " " + ByteSizes.format(transfer.bytes()) : null);
                 panels.get(p).addDomainMarker(marker);
             }
         }
@@ -262,17 +263,4 @@ public final class RunCharts {
         return marker;
     }
 
-    static String bytes(long count) {
-        if (count < 1024) {
-            return count + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double value = count;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
-    }
 }

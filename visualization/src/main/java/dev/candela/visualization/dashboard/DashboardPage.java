@@ -1,5 +1,6 @@
 package dev.candela.visualization.dashboard;
 
+import dev.candela.core.io.ByteSizes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -189,7 +190,7 @@ final class DashboardPage {
         for (TransferDone t : run.transfers()) {
             html.append("<tr><td>").append(t.fromBucket()).append("</td><td>").append(t.toBucket())
                     .append("</td><td>").append(Html.escape(t.mode())).append("</td><td>")
-                    .append(Html.bytes(t.bytes())).append("</td></tr>\n");
+                    .append(ByteSizes.format(t.bytes())).append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n</section>\n");
     }
@@ -253,7 +254,7 @@ final class DashboardPage {
         OptimizerReport.Hardware hw = report.hardware();
         html.append("<section id=\"resources\">\n<h2>Resources</h2>\n<p>")
                 .append(Html.escape(hw.cpuModel().isEmpty() ? "CPU" : hw.cpuModel())).append(", ")
-                .append(hw.logicalCores()).append(" logical cores, ").append(Html.bytes(hw.memoryBytes()))
+                .append(hw.logicalCores()).append(" logical cores, ").append(ByteSizes.format(hw.memoryBytes()))
                 .append(" memory").append(hw.gpus().isEmpty() ? ", no GPU" : ", " + hw.gpus().size() + " GPU(s)")
                 .append(" \u00b7 sampled every ").append(resources.intervalMillis()).append(" ms</p>\n");
         if (s != null) {
@@ -261,15 +262,15 @@ final class DashboardPage {
             card(html, Html.percent(s.processCpuMean()) + " / " + Html.percent(s.processCpuMax()),
                     "process CPU mean / max");
             card(html, Html.percent(s.systemCpuMean()), "system CPU mean");
-            card(html, Html.bytes(s.heapUsedMaxBytes()) + " / " + Html.bytes(s.heapMaxBytes()), "heap used max / heap max");
-            card(html, Html.bytes(s.offHeapMaxBytes()), "off-heap max");
-            card(html, Html.bytes(s.systemMemoryUsedMaxBytes()) + " / " + Html.bytes(s.systemMemoryTotalBytes()),
+            card(html, ByteSizes.format(s.heapUsedMaxBytes()) + " / " + ByteSizes.format(s.heapMaxBytes()), "heap used max / heap max");
+            card(html, ByteSizes.format(s.offHeapMaxBytes()), "off-heap max");
+            card(html, ByteSizes.format(s.systemMemoryUsedMaxBytes()) + " / " + ByteSizes.format(s.systemMemoryTotalBytes()),
                     "system memory used max / total");
             card(html, Html.percent(s.gcTimeShare()), "time in GC");
-            card(html, Html.bytes((long) s.diskReadBytesPerSecMean()) + "/s \u00b7 "
-                    + Html.bytes((long) s.diskWriteBytesPerSecMean()) + "/s", "disk read \u00b7 write mean");
+            card(html, ByteSizes.format((long) s.diskReadBytesPerSecMean()) + "/s \u00b7 "
+                    + ByteSizes.format((long) s.diskWriteBytesPerSecMean()) + "/s", "disk read \u00b7 write mean");
             for (int g = 0; g < s.gpuMemoryUsedMaxBytes().size(); g++) {
-                card(html, Html.bytes(s.gpuMemoryUsedMaxBytes().get(g)), "GPU " + g + " memory used max");
+                card(html, ByteSizes.format(s.gpuMemoryUsedMaxBytes().get(g)), "GPU " + g + " memory used max");
             }
             html.append("</div>\n");
         }
@@ -284,7 +285,7 @@ final class DashboardPage {
                         .append(Html.escape(nullToEmpty(a.kind()))).append("</td><td>")
                         .append(Html.escape(nullToEmpty(a.trigger()))).append("</td><td>")
                         .append(Html.escape(nullToEmpty(a.detail()))).append("</td><td>")
-                        .append(Html.bytes(a.bytesReleased())).append("</td></tr>\n");
+                        .append(ByteSizes.format(a.bytesReleased())).append("</td></tr>\n");
             }
             html.append("</tbody>\n</table>\n");
         }

@@ -57,19 +57,6 @@ final class Html {
         return String.format(Locale.ROOT, "%,.2f", nanos / 1e6);
     }
 
-    static String bytes(long count) {
-        if (count < 1024) {
-            return count + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double value = count;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
-    }
 
     /** Epoch milliseconds as a UTC date and time; a dash for 0 (unknown). */
     static String time(long epochMillis) {

@@ -1,4 +1,4 @@
-package dev.candela.core.hardware;
+package dev.candela.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
