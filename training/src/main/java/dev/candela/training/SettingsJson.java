@@ -242,22 +242,14 @@ final class SettingsJson {
             List<String> current = new ArrayList<>();
             // For each open container: whether it is an array and, if so, the index of the next element.
             List<int[]> arrays = new ArrayList<>();
-            int best = 0;
-            int bestDepth = -1;
+            KeySearch search = new KeySearch(wanted);
             JsonToken token;
             String pendingName = null;
             while ((token = parser.nextToken()) != null) {
                 if (token == JsonToken.FIELD_NAME) {
                     pendingName = parser.currentName();
-                    List<String> here = new ArrayList<>(current);
-                    here.add(pendingName);
-                    int depth = matchDepth(here, wanted);
-                    if (depth > bestDepth) {
-                        bestDepth = depth;
-                        best = parser.currentTokenLocation().getLineNr();
-                    }
-                    if (depth == wanted.size() && here.size() == wanted.size()) {
-                        return best;
+                    if (search.found(current, pendingName, parser.currentTokenLocation().getLineNr())) {
+                        return search.bestLine;
                     }
                     continue;
                 }
@@ -268,15 +260,8 @@ final class SettingsJson {
                 } else if (!arrays.isEmpty() && arrays.get(arrays.size() - 1)[0] == 1) {
                     int[] array = arrays.get(arrays.size() - 1);
                     element = "[" + array[1]++ + "]";
-                    List<String> here = new ArrayList<>(current);
-                    here.add(element);
-                    int depth = matchDepth(here, wanted);
-                    if (depth > bestDepth) {
-                        bestDepth = depth;
-                        best = parser.currentTokenLocation().getLineNr();
-                    }
-                    if (depth == wanted.size() && here.size() == wanted.size()) {
-                        return best;
+                    if (search.found(current, element, parser.currentTokenLocation().getLineNr())) {
+                        return search.bestLine;
                     }
                 }
                 if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
@@ -293,9 +278,32 @@ final class SettingsJson {
                     }
                 }
             }
-            return best;
+            return search.bestLine;
         } catch (IOException e) {
             return 0;
+        }
+    }
+
+    /** The deepest key seen so far that leads to the wanted one, and its line. */
+    private static final class KeySearch {
+        private final List<String> wanted;
+        private int bestDepth = -1;
+        private int bestLine;
+
+        KeySearch(List<String> wanted) {
+            this.wanted = wanted;
+        }
+
+        /** Considers the key {@code name} inside {@code parents} on {@code line}; true when it is the wanted key. */
+        boolean found(List<String> parents, String name, int line) {
+            List<String> here = new ArrayList<>(parents);
+            here.add(name);
+            int depth = matchDepth(here, wanted);
+            if (depth > bestDepth) {
+                bestDepth = depth;
+                bestLine = line;
+            }
+            return depth == wanted.size() && here.size() == wanted.size();
         }
     }
 
