@@ -8,7 +8,6 @@ import dev.candela.spi.TrainingListener.BucketEnded;
 import org.deeplearning4j.earlystopping.EarlyStoppingConfiguration;
 import org.deeplearning4j.earlystopping.EarlyStoppingResult;
 import org.deeplearning4j.earlystopping.listener.EarlyStoppingListener;
-import org.deeplearning4j.earlystopping.saver.InMemoryModelSaver;
 import org.deeplearning4j.earlystopping.scorecalc.DataSetLossCalculator;
 import org.deeplearning4j.earlystopping.termination.MaxEpochsTerminationCondition;
 import org.deeplearning4j.earlystopping.termination.ScoreImprovementEpochTerminationCondition;
@@ -31,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,6 +65,7 @@ final class ProgressiveRun {
     private MultiLayerNetwork baselineModel;
     private NormalizerStandardize baselineNormalizer;
     private int lastFinished = -1;
+    private CheckpointWriter checkpoints;
 
     ProgressiveRun(FeatureTable table, TrainingSettings settings, List<BucketPlan.Bucket> plan, RunFolder folder,
                    TrainingListener events, Profiler profiler, MemoryGauge memory, MiniBatchSize batchSize,
@@ -89,32 +90,35 @@ final class ProgressiveRun {
         int first = finished.size();
         events.onRunStart(new TrainingListener.RunStarted(runId, ProgressiveTrainer.ID, plan.size(), first,
                 System.currentTimeMillis()));
-        try {
-            if (first > 0 && first < plan.size()) {
-                restore(first - 1);
-            }
-            for (int k = first; k < plan.size(); k++) {
-                try (Profiler.Scope bucketScope = profiler.scope("training.bucket")) {
-                    BucketEnded ended = bucket(plan.get(k), finished);
-                    lastFinished = k;
-                    finished.add(ended);
-                    events.onBucketEnd(ended);
-                }
-                try (Profiler.Scope scope = profiler.scope("training.release")) {
-                    releaseBetweenBuckets();
-                }
-            }
-        } catch (RuntimeException | Error | IOException failure) {
-            // Every finished bucket is already checkpointed; record that the run stopped short, then fail.
-            TrainingListener.RunEnded partial = new TrainingListener.RunEnded(runId, folder.directory(), finished,
-                    summarize(finished), false);
+        try (CheckpointWriter writer = new CheckpointWriter()) {
+            checkpoints = writer;
             try {
-                writeSummary(partial);
-                events.onRunEnd(partial);
-            } catch (IOException | RuntimeException secondary) {
-                failure.addSuppressed(secondary);
+                if (first > 0 && first < plan.size()) {
+                    restore(first - 1);
+                }
+                for (int k = first; k < plan.size(); k++) {
+                    try (Profiler.Scope bucketScope = profiler.scope("training.bucket")) {
+                        BucketEnded ended = bucket(plan.get(k), finished);
+                        lastFinished = k;
+                        finished.add(ended);
+                        events.onBucketEnd(ended);
+                    }
+                    try (Profiler.Scope scope = profiler.scope("training.release")) {
+                        releaseBetweenBuckets();
+                    }
+                }
+                try (Profiler.Scope scope = profiler.scope("training.checkpoint.wait")) {
+                    writer.awaitAll(events::onCheckpoint);
+                }
+            } catch (UncheckedIOException wrapped) {
+                // A checkpoint that failed while a bucket trained, raised through DL4J's epoch listener.
+                IOException failure = wrapped.getCause();
+                stopShort(failure, writer, finished, first);
+                throw failure;
+            } catch (RuntimeException | Error | IOException failure) {
+                stopShort(failure, writer, finished, first);
+                throw failure;
             }
-            throw failure;
         }
         try (Profiler.Scope scope = profiler.scope("training.summary")) {
             TrainingListener.RunEnded end = new TrainingListener.RunEnded(runId, folder.directory(), finished,
@@ -123,6 +127,35 @@ final class ProgressiveRun {
             events.onRunEnd(end);
             return end;
         }
+    }
+
+    /**
+     * After {@code failure}: lets the checkpoints already queued land, then records how far the run got on
+     * disk ({@code summary.json}, run-ended event). Problems on the way are added to {@code failure}.
+     */
+    private void stopShort(Throwable failure, CheckpointWriter writer, List<BucketEnded> finished, int first) {
+        try {
+            writer.awaitAll(events::onCheckpoint);
+        } catch (IOException | RuntimeException | Error secondary) {
+            failure.addSuppressed(secondary);
+        }
+        List<BucketEnded> onDisk = List.copyOf(finished.subList(0, first + writer.written()));
+        TrainingListener.RunEnded partial = new TrainingListener.RunEnded(runId, folder.directory(), onDisk,
+                summarize(onDisk), false);
+        try {
+            writeSummary(partial);
+            events.onRunEnd(partial);
+        } catch (IOException | RuntimeException secondary) {
+            failure.addSuppressed(secondary);
+        }
+    }
+
+    /**
+     * Tells the listeners, on this (the training) thread, of the checkpoints written so far; raises a failure
+     * of the writer.
+     */
+    private void reportCheckpoints() throws IOException {
+        checkpoints.completed(events::onCheckpoint);
     }
 
     /**
@@ -155,6 +188,7 @@ final class ProgressiveRun {
 
     private BucketEnded bucket(BucketPlan.Bucket bucket, List<BucketEnded> finished) throws IOException {
         int k = bucket.index();
+        reportCheckpoints();
         events.onBucketStart(new TrainingListener.BucketStarted(k, plan.size(), bucket.fromMillis(), bucket.toMillis(),
                 bucket.trainRows().length, bucket.validationRows().length));
         BucketDatasetCache.Entry raw = cache.get(k, () -> profiler.time("training.dataset",
@@ -172,11 +206,16 @@ final class ProgressiveRun {
 
         try (Profiler.Scope scope = profiler.scope("training.evaluate")) {
             putAll(metrics, "buyhold.", trade(backtest.buyAndHold(table, bucket.allRows())));
+            DataSet rows = null;
             if (model != null) {
-                details.put("oos", evaluate(model, normalizer, raw, bucket, metrics, "oos.", "trade."));
+                rows = normalizedRows(normalizer, raw);
+                details.put("oos", evaluate(model, normalizer, rows, bucket, metrics, "oos.", "trade."));
             }
             if (baselineModel != null) {
-                details.put("baseline.oos", evaluate(baselineModel, baselineNormalizer, raw, bucket, metrics,
+                // The baseline was fitted on the same bucket as the model, with the same normaliser.
+                DataSet baselineRows = rows != null && baselineNormalizer == normalizer ? rows
+                        : normalizedRows(baselineNormalizer, raw);
+                details.put("baseline.oos", evaluate(baselineModel, baselineNormalizer, baselineRows, bucket, metrics,
                         "baseline.oos.", "baseline.trade."));
             }
         }
@@ -355,14 +394,17 @@ final class ProgressiveRun {
                         new ScoreImprovementEpochTerminationCondition(settings.fit().patience()))
                 .scoreCalculator(new DataSetLossCalculator(validationBatches, true))
                 .evaluateEveryNEpochs(1)
-                .modelSaver(new InMemoryModelSaver<>())
+                .modelSaver(new BestStateSaver())
                 .build();
         EpochReporter reporter = new EpochReporter(k, validation, report);
         start.setListeners(reporter);
         EarlyStoppingResult<MultiLayerNetwork> result = new EarlyStoppingTrainer(config, start, batches, reporter).fit();
         MultiLayerNetwork best = result.getBestModel();
-        best.setListeners();
         start.setListeners();
+        if (best == null) {
+            throw new IllegalStateException("bucket " + k + ": early stopping kept no model ("
+                    + result.getTerminationReason() + ": " + result.getTerminationDetails() + ")");
+        }
         return new FitOutcome(best, result.getBestModelEpoch() + 1, result.getTotalEpochs());
     }
 
@@ -398,6 +440,11 @@ final class ProgressiveRun {
         @Override
         public void onEpoch(int epoch, double validationLoss, EarlyStoppingConfiguration<MultiLayerNetwork> config,
                             MultiLayerNetwork network) {
+            try {
+                reportCheckpoints();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             if (report) {
                 // Only the losses: an accuracy here would cost another pass over the validation slice every
                 // epoch; the bucket's end reports val.accuracy.
@@ -424,17 +471,26 @@ final class ProgressiveRun {
     }
 
     /**
-     * Evaluates {@code network} (normalised with {@code norm}) on all rows of the bucket, training then
-     * validation slice, in time order; puts classification metrics under {@code prefix} and the trading
-     * evaluation under {@code tradePrefix}. Returns the confusion matrix (classification) for the metrics file.
+     * All examples of a bucket, training then validation slice, in time order, in one new dataset normalised
+     * with {@code norm}: one forward pass evaluates a model on them.
      */
-    private Object evaluate(MultiLayerNetwork network, NormalizerStandardize norm, BucketDatasetCache.Entry raw,
+    private static DataSet normalizedRows(NormalizerStandardize norm, BucketDatasetCache.Entry raw) {
+        DataSet rows = new DataSet(Nd4j.vstack(raw.train().getFeatures(), raw.validation().getFeatures()),
+                Nd4j.vstack(raw.train().getLabels(), raw.validation().getLabels()));
+        norm.preProcess(rows);
+        return rows;
+    }
+
+    /**
+     * Evaluates {@code network} on {@code rows}, all rows of the bucket normalised with {@code norm}
+     * ({@link #normalizedRows}); puts classification metrics under {@code prefix} and the trading evaluation
+     * under {@code tradePrefix}. Returns the confusion matrix (classification) for the metrics file.
+     */
+    private Object evaluate(MultiLayerNetwork network, NormalizerStandardize norm, DataSet rows,
                             BucketPlan.Bucket bucket, Map<String, Double> metrics, String prefix, String tradePrefix) {
-        DataSet train = normalized(norm, raw.train());
-        DataSet validation = normalized(norm, raw.validation());
-        INDArray out = Nd4j.vstack(output(network, train), output(network, validation));
-        INDArray labels = Nd4j.vstack(train.getLabels(), validation.getLabels());
-        int n = train.numExamples() + validation.numExamples();
+        INDArray out = output(network, rows);
+        INDArray labels = rows.getLabels();
+        int n = rows.numExamples();
         metrics.put(prefix + "loss", loss(out, labels));
         double[] positions = Signals.positions(out, norm, classification, table.classCount());
         Object detail;
@@ -534,17 +590,18 @@ final class ProgressiveRun {
         values.forEach((k, v) -> metrics.put(prefix + k, v));
     }
 
+    /**
+     * Queues bucket {@code k}'s checkpoint: the model (and baseline) copied here, on the training thread,
+     * then written on the writer's thread: model files, {@code metrics.json}, and {@code progress.json} last.
+     */
     private void checkpoint(int k, BucketEnded ended, Map<String, Object> details, List<BucketEnded> finished)
             throws IOException {
-        Path file = folder.checkpoint(k);
-        long bytes = folder.writeModel(file, model, normalizer);
-        if (settings.baseline().enabled()) {
-            folder.writeModel(folder.baseline(k), baselineModel, baselineNormalizer);
-        }
+        RunFolder.ModelSnapshot snapshot = RunFolder.ModelSnapshot.of(model, normalizer);
+        RunFolder.ModelSnapshot baselineSnapshot = settings.baseline().enabled()
+                ? RunFolder.ModelSnapshot.of(baselineModel, baselineNormalizer) : null;
         Map<String, Object> metricsFile = new LinkedHashMap<>(details);
         metricsFile.put("epochs", ended.epochs());
         metricsFile.put("metrics", EventLogListener.metrics(ended.metrics()));
-        folder.writeJson(folder.bucketDirectory(k).resolve("metrics.json"), metricsFile);
         List<BucketEnded> committed = new ArrayList<>(finished);
         committed.add(ended);
         Map<String, Object> rng = new LinkedHashMap<>();
@@ -552,8 +609,17 @@ final class ProgressiveRun {
         rng.put("nextBucket", k + 1);
         rng.put("nextModelSeed", seed(k + 1, 1));
         rng.put("nextFitSeed", seed(k + 1, 2));
-        folder.writeProgress(committed, Map.of("rng", rng, "lastCheckpoint", folder.relative(file)));
-        events.onCheckpoint(new TrainingListener.CheckpointWritten(k, file, bytes));
+        Path file = folder.checkpoint(k);
+        Map<String, Object> extra = Map.of("rng", rng, "lastCheckpoint", folder.relative(file));
+        checkpoints.submit(() -> {
+            long bytes = folder.writeModel(file, snapshot);
+            if (baselineSnapshot != null) {
+                folder.writeModel(folder.baseline(k), baselineSnapshot);
+            }
+            folder.writeJson(folder.bucketDirectory(k).resolve("metrics.json"), metricsFile);
+            folder.writeProgress(committed, extra);
+            return new TrainingListener.CheckpointWritten(k, file, bytes);
+        });
     }
 
     private void writeSummary(TrainingListener.RunEnded end) throws IOException {

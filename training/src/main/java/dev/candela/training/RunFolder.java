@@ -10,12 +10,15 @@ import dev.candela.spi.TrainingListener.BucketEnded;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 import org.nd4j.linalg.dataset.api.preprocessor.serializer.NormalizerSerializer;
+import org.nd4j.linalg.factory.Nd4j;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +31,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -205,32 +208,65 @@ final class RunFolder {
 
     /**
      * Writes a model with its updater state and normaliser atomically ({@link AtomicFiles}: a temporary file
-     * in the same folder, forced to disk, then renamed over the target); returns the file's size. The file is
-     * ModelSerializer's zip with the normaliser entry {@link ModelSerializer#addNormalizerToModel} would add,
-     * assembled in memory in one pass: ModelSerializer's own one-call form fails in 1.0.0-M2.1 (it flushes a
-     * stream it has already closed), and adding the normaliser to a written file rewrites the whole zip.
+     * in the same folder, forced to disk, then renamed over the target); returns the file's size.
      */
     long writeModel(Path file, MultiLayerNetwork model, DataNormalization normalizer) throws IOException {
-        ByteArrayOutputStream modelZip = new ByteArrayOutputStream();
-        ModelSerializer.writeModel(model, modelZip, true);
-        ByteArrayOutputStream normalizerBytes = new ByteArrayOutputStream();
-        NormalizerSerializer.getDefault().write(normalizer, normalizerBytes);
+        return writeModel(file, ModelSnapshot.of(model, normalizer));
+    }
+
+    /**
+     * Writes {@code snapshot} atomically as ModelSerializer's zip, the layout
+     * {@link ModelSerializer#restoreMultiLayerNetworkAndNormalizer} reads: the configuration JSON, the flat
+     * parameters and the updater state in ND4J's binary form, and the normaliser entry. Written here in one
+     * pass, from copies taken on the training thread, so that this can run on another thread while training
+     * goes on; deflated at the fastest level, since trained weights hardly compress. Returns the file's size.
+     */
+    long writeModel(Path file, ModelSnapshot snapshot) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
-            try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(modelZip.toByteArray()))) {
-                for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
-                    zip.putNextEntry(new ZipEntry(entry.getName()));
-                    entries.transferTo(zip);
-                    zip.closeEntry();
-                }
+            zip.setLevel(Deflater.BEST_SPEED);
+            zip.putNextEntry(new ZipEntry(ModelSerializer.CONFIGURATION_JSON));
+            zip.write(snapshot.configuration().getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            DataOutputStream data = new DataOutputStream(new BufferedOutputStream(zip));
+            zip.putNextEntry(new ZipEntry(ModelSerializer.COEFFICIENTS_BIN));
+            Nd4j.write(snapshot.parameters(), data);
+            data.flush();
+            zip.closeEntry();
+            if (snapshot.updaterState() != null) {
+                zip.putNextEntry(new ZipEntry(ModelSerializer.UPDATER_BIN));
+                Nd4j.write(snapshot.updaterState(), data);
+                data.flush();
+                zip.closeEntry();
             }
             zip.putNextEntry(new ZipEntry(ModelSerializer.NORMALIZER_BIN));
-            normalizerBytes.writeTo(zip);
+            zip.write(snapshot.normalizer());
             zip.closeEntry();
             zip.finish();
         });
         return Files.size(file);
+    }
+
+    /**
+     * What a checkpoint holds of a model, copied so that the model can move on: the configuration as JSON
+     * (with its iteration and epoch counters), the flat parameters, the updater state ({@code null} when the
+     * network has none) and the serialised normaliser.
+     */
+    record ModelSnapshot(String configuration, INDArray parameters, INDArray updaterState, byte[] normalizer) {
+        static ModelSnapshot of(MultiLayerNetwork model, DataNormalization normalizer) throws IOException {
+            INDArray state = model.getUpdater() == null ? null : model.getUpdater().getStateViewArray();
+            ByteArrayOutputStream normalizerBytes = new ByteArrayOutputStream();
+            NormalizerSerializer.getDefault().write(normalizer, normalizerBytes);
+            return new ModelSnapshot(model.getLayerWiseConfigurations().toJson(), model.params().dup('c'),
+                    state == null || state.length() == 0 ? null : state.dup('c'), normalizerBytes.toByteArray());
+        }
+
+        /** Bytes of the copied arrays. */
+        long bytes() {
+            long p = parameters.length() * parameters.dataType().width();
+            return updaterState == null ? p : p + updaterState.length() * updaterState.dataType().width();
+        }
     }
 
     /** A model written by {@link #writeModel}, with its updater state and normaliser. */

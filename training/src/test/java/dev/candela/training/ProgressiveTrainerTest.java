@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,6 +148,40 @@ class ProgressiveTrainerTest {
         JsonNode summary = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
         assertFalse(summary.get("completed").asBoolean());
         assertEquals(1, summary.get("buckets").size());
+    }
+
+    @Test
+    void aCheckpointThatCannotBeWrittenStopsTheRunAtTheLastOneOnDiskAndResumeFinishesIt(@TempDir Path dir)
+            throws Exception {
+        Path run = dir.resolve("run");
+        Path blocked = run.resolve("buckets/001");
+        Files.createDirectories(blocked.getParent());
+        Files.writeString(blocked, "a file where bucket 1's folder should go");
+        List<Integer> checkpoints = new ArrayList<>();
+        TrainingListener recorder = new TrainingListener() {
+            @Override
+            public void onCheckpoint(CheckpointWritten e) {
+                checkpoints.add(e.bucket());
+            }
+        };
+        IOException failure = assertThrows(IOException.class, () -> Runs.train(TABLE, TINY, run, false, recorder));
+        assertTrue(String.valueOf(failure.getMessage()).contains("001"), String.valueOf(failure.getMessage()));
+        assertEquals(List.of(0), checkpoints);
+        assertFalse(Files.exists(run.resolve("buckets/002/checkpoint.zip")), "nothing is written after the failure");
+        JsonNode progress = new ObjectMapper().readTree(run.resolve("progress.json").toFile());
+        assertEquals(1, progress.get("finishedBuckets").asInt());
+        JsonNode summary = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
+        assertFalse(summary.get("completed").asBoolean());
+        assertEquals(1, summary.get("buckets").size());
+
+        Files.delete(blocked);
+        checkpoints.clear();
+        TrainingListener.RunEnded resumed = Runs.train(TABLE, TINY, run, true, recorder);
+        assertEquals(List.of(1, 2), checkpoints);
+        TrainingListener.RunEnded whole = Runs.train(TABLE, TINY, dir.resolve("whole"), false,
+                new TrainingListener() { });
+        assertEquals(whole.summary(), resumed.summary());
+        assertEquals(Runs.checkpoint(dir.resolve("whole"), 2).params(), Runs.checkpoint(run, 2).params());
     }
 
     @Test
