@@ -22,6 +22,16 @@ final class BestStateSaver implements EarlyStoppingModelSaver<MultiLayerNetwork>
     private transient INDArray updaterState;
     private int iteration;
     private int epoch;
+    private final transient Runnable onSave;
+
+    BestStateSaver() {
+        this(() -> { });
+    }
+
+    /** {@code onSave} runs after each copy, e.g. to keep what else belongs to the best epoch. */
+    BestStateSaver(Runnable onSave) {
+        this.onSave = onSave;
+    }
 
     @Override
     public void saveBestModel(MultiLayerNetwork net, double score) {
@@ -34,6 +44,7 @@ final class BestStateSaver implements EarlyStoppingModelSaver<MultiLayerNetwork>
         updaterState = state == null ? null : copyInto(updaterState, state);
         iteration = net.getIterationCount();
         epoch = net.getEpochCount();
+        onSave.run();
     }
 
     /** Not kept: the run carries only the best model. */

@@ -8,7 +8,6 @@ import dev.candela.spi.TrainingListener.BucketEnded;
 import org.deeplearning4j.earlystopping.EarlyStoppingConfiguration;
 import org.deeplearning4j.earlystopping.EarlyStoppingResult;
 import org.deeplearning4j.earlystopping.listener.EarlyStoppingListener;
-import org.deeplearning4j.earlystopping.scorecalc.DataSetLossCalculator;
 import org.deeplearning4j.earlystopping.termination.MaxEpochsTerminationCondition;
 import org.deeplearning4j.earlystopping.termination.ScoreImprovementEpochTerminationCondition;
 import org.deeplearning4j.earlystopping.trainer.EarlyStoppingTrainer;
@@ -239,7 +238,7 @@ final class ProgressiveRun {
         model = fit.best();
         normalizer = fitted;
         metrics.put("epochsToConverge", (double) fit.bestEpoch());
-        details.put("val", validationMetrics(model, validation, metrics, "val."));
+        details.put("val", validationMetrics(fit.validationOutputs(), validation, metrics, "val."));
 
         if (settings.baseline().enabled()) {
             if (k == 0 || !settings.transfer().enabled()) {
@@ -257,7 +256,8 @@ final class ProgressiveRun {
                 }
                 baselineModel = base.best();
                 metrics.put("baseline.epochsToConverge", (double) base.bestEpoch());
-                details.put("baseline.val", validationMetrics(baselineModel, validation, metrics, "baseline.val."));
+                details.put("baseline.val", validationMetrics(base.validationOutputs(), validation, metrics,
+                        "baseline.val."));
             }
             baselineNormalizer = fitted;
         }
@@ -382,21 +382,21 @@ final class ProgressiveRun {
     }
 
     /** What early stopping found: the best model (by validation loss), its epoch and the epochs run. */
-    private record FitOutcome(MultiLayerNetwork best, int bestEpoch, int epochs) {
+    private record FitOutcome(MultiLayerNetwork best, int bestEpoch, int epochs, INDArray validationOutputs) {
     }
 
     private FitOutcome fit(int k, MultiLayerNetwork start, DataSet train, DataSet validation, boolean report) {
         MiniBatches batches = new MiniBatches(train, batchSize::batchSize, settings.fit().shuffle(),
                 seed(k, report ? 5 : 6));
-        MiniBatches validationBatches = new MiniBatches(validation, () -> EVALUATION_BATCH, false, 0);
+        ValidationScore score = new ValidationScore(validation, classification, EVALUATION_BATCH);
         EarlyStoppingConfiguration<MultiLayerNetwork> config = new EarlyStoppingConfiguration.Builder<MultiLayerNetwork>()
                 .epochTerminationConditions(new MaxEpochsTerminationCondition(settings.fit().maxEpochs()),
                         new ScoreImprovementEpochTerminationCondition(settings.fit().patience()))
-                .scoreCalculator(new DataSetLossCalculator(validationBatches, true))
+                .scoreCalculator(score)
                 .evaluateEveryNEpochs(1)
-                .modelSaver(new BestStateSaver())
+                .modelSaver(new BestStateSaver(score::keepLatestAsBest))
                 .build();
-        EpochReporter reporter = new EpochReporter(k, validation, report);
+        EpochReporter reporter = new EpochReporter(k, report);
         start.setListeners(reporter);
         EarlyStoppingResult<MultiLayerNetwork> result = new EarlyStoppingTrainer(config, start, batches, reporter).fit();
         MultiLayerNetwork best = result.getBestModel();
@@ -405,24 +405,22 @@ final class ProgressiveRun {
             throw new IllegalStateException("bucket " + k + ": early stopping kept no model ("
                     + result.getTerminationReason() + ": " + result.getTerminationDetails() + ")");
         }
-        return new FitOutcome(best, result.getBestModelEpoch() + 1, result.getTotalEpochs());
+        return new FitOutcome(best, result.getBestModelEpoch() + 1, result.getTotalEpochs(), score.bestOutputs());
     }
 
     /**
      * Mean training loss per epoch (from DL4J's mini-batch scores, which it computes anyway) and, at each
-     * epoch's end, the validation loss early stopping computed plus the validation accuracy.
+     * epoch's end, the validation score early stopping computed ({@link ValidationScore}).
      */
     private final class EpochReporter extends BaseTrainingListener implements EarlyStoppingListener<MultiLayerNetwork> {
         private final int bucket;
-        private final DataSet validation;
         private final boolean report;
         private double lossSum;
         private int lossCount;
         private long epochStart = System.nanoTime();
 
-        EpochReporter(int bucket, DataSet validation, boolean report) {
+        EpochReporter(int bucket, boolean report) {
             this.bucket = bucket;
-            this.validation = validation;
             this.report = report;
         }
 
@@ -488,10 +486,10 @@ final class ProgressiveRun {
      */
     private Object evaluate(MultiLayerNetwork network, NormalizerStandardize norm, DataSet rows,
                             BucketPlan.Bucket bucket, Map<String, Double> metrics, String prefix, String tradePrefix) {
-        INDArray out = output(network, rows);
+        INDArray out = ValidationScore.outputs(network, rows.getFeatures(), EVALUATION_BATCH);
         INDArray labels = rows.getLabels();
         int n = rows.numExamples();
-        metrics.put(prefix + "loss", loss(out, labels));
+        metrics.put(prefix + "loss", ValidationScore.dataLoss(out, labels, classification));
         double[] positions = Signals.positions(out, norm, classification, table.classCount());
         Object detail;
         if (classification) {
@@ -514,10 +512,9 @@ final class ProgressiveRun {
         return detail;
     }
 
-    private Object validationMetrics(MultiLayerNetwork network, DataSet validation, Map<String, Double> metrics,
-                                     String prefix) {
-        INDArray out = output(network, validation);
-        metrics.put(prefix + "loss", loss(out, validation.getLabels()));
+    /** Validation metrics of the best model from {@code out}, its outputs on the validation slice. */
+    private Object validationMetrics(INDArray out, DataSet validation, Map<String, Double> metrics, String prefix) {
+        metrics.put(prefix + "loss", ValidationScore.dataLoss(out, validation.getLabels(), classification));
         if (!classification) {
             return Map.of();
         }
@@ -526,33 +523,6 @@ final class ProgressiveRun {
         metrics.put(prefix + "accuracy", evaluation.accuracy());
         metrics.put(prefix + "f1", evaluation.f1());
         return confusion(evaluation);
-    }
-
-    /**
-     * The data loss of predictions, from the same outputs the other metrics use (one forward pass): mean
-     * cross-entropy for classes, mean squared error (in normalised units) for regression. Unlike DL4J's
-     * {@code score}, it leaves out the L2 penalty, which says nothing about the data.
-     */
-    private double loss(INDArray out, INDArray labels) {
-        double[] p = out.reshape(out.length()).toDoubleVector();
-        double[] y = labels.reshape(labels.length()).toDoubleVector();
-        long rows = out.size(0);
-        double sum = 0;
-        for (int i = 0; i < p.length; i++) {
-            if (classification) {
-                if (y[i] != 0) {
-                    sum -= y[i] * Math.log(Math.max(p[i], 1e-12));
-                }
-            } else {
-                double d = p[i] - y[i];
-                sum += d * d;
-            }
-        }
-        return sum / rows;
-    }
-
-    private static INDArray output(MultiLayerNetwork network, DataSet data) {
-        return network.output(data.getFeatures(), false);
     }
 
     private static void putClassification(Map<String, Double> metrics, String prefix, Evaluation evaluation) {
