@@ -16,13 +16,18 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -42,14 +47,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Progressive training against plain DL4J {@code fit} loops on the same data: 4 walk-forward buckets of
- * 1,000 rows, 16 features, the same network (layers 32 and 16, Adam, batch 64, LSTM window 8), 3 epochs
- * per bucket (patience 3, so early stopping never stops early), no shuffling, the same ND4J thread count on
- * every side ({@code threads}, 2 by default).
+ * 1,000 rows, 16 features, the same network (layers 32 and 16, Adam, batch 64, LSTM window 8),
+ * {@code epochs} per bucket (3 by default; patience as many, so early stopping never stops early), no
+ * shuffling, the same ND4J thread count on every side ({@code threads}, 2 by default).
  *
  * <ul>
- *   <li>{@code plainFitLoop}: the network fitted for 3 epochs on each bucket's training rows (the rows the
- *       progressive plan trains on, raw, in the same mini-batches), one network carried through the
- *       buckets, nothing else: the pure cost of the gradient steps.</li>
+ *   <li>{@code plainFitLoop}: the network fitted for {@code epochs} on each bucket's training rows (the rows the
+ *       progressive plan trains on, raw, in the same mini-batches, taken as views as the trainer takes
+ *       them), one network carried through the buckets, nothing else: the pure cost of the gradient
+ *       steps.</li>
  *   <li>{@code plainFitLoopWithEvaluation}: the same, plus the model passes the progressive run needs by
  *       definition: a validation-loss pass over the bucket's validation rows after every epoch (what early
  *       stopping decides on) and, before fitting buckets 1 to 3, one forward pass over all the bucket's
@@ -66,11 +72,16 @@ import java.util.concurrent.TimeUnit;
  *
  * The machinery overhead is {@code progressive / plainFitLoopWithEvaluation - 1}; the whole price of
  * progressive training over bare gradient steps is {@code progressive / plainFitLoop - 1}. Samples per
- * second = 4 buckets x 798 training rows x 3 epochs / time.
+ * second = 4 buckets x 798 training rows x {@code epochs} / time.
  *
  * <p>Each iteration is one whole run (single-shot time), since a run is long and the interesting figure
- * is its duration. Single runs on a small shared virtual machine are noisy (occasional iterations take
- * twice as long on every side), so compare medians and minima over many iterations, not means.
+ * is its duration. Single runs on a small virtual machine are noisy (iterations of one side spread by up
+ * to 2x, and the level drifts over minutes), and JMH runs the four sides one after another, so their
+ * medians compare only to within that drift. {@link #paired} measures the overhead itself: each of its
+ * iterations runs {@code plainFitLoop}, {@code plainFitLoopWithEvaluation} and {@code progressive} back to
+ * back, in an order drawn at random each iteration, and reports each side's milliseconds as an auxiliary
+ * counter; {@link TrainingOverheadReport} turns them into per-iteration ratios, so the
+ * sides compared always ran under the same conditions.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -82,18 +93,41 @@ public class TrainingBenchmark {
     private static final int ROWS = 4000;
     private static final int FEATURES = 16;
     private static final int BUCKETS = 4;
-    private static final int EPOCHS = 3;
     private static final int BATCH = 64;
     private static final int WINDOW = 8;
 
     @Param({"mlp", "lstm"})
     public String model;
 
+    /**
+     * Epochs per bucket (patience as many, so early stopping never stops early). 3 makes the per-bucket
+     * work small, the worst case for the fixed costs of each bucket; more epochs spread them.
+     */
+    @Param({"3"})
+    public int epochs;
+
     /** ND4J / OpenMP threads on both sides; 1 gives steadier numbers on a machine shared with other work. */
     @Param({"2"})
     public int threads;
 
+    /** The milliseconds of each side in one {@link #paired} iteration (JMH sums events per iteration). */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Sides {
+        public long plainMillis;
+        public long plainWithEvaluationMillis;
+        public long progressiveMillis;
+
+        @Setup(Level.Iteration)
+        public void clear() {
+            plainMillis = 0;
+            plainWithEvaluationMillis = 0;
+            progressiveMillis = 0;
+        }
+    }
+
     private FeatureTable table;
+    private final Random orders = new Random(42);
     private Map<String, Object> config;
     private Map<String, Object> withBaseline;
     private Path runs;
@@ -107,7 +141,7 @@ public class TrainingBenchmark {
         config = Map.of("threads", threads,
                 "model", Map.of("type", model, "window", WINDOW, "layers", List.of(Map.of("size", 32),
                         Map.of("size", 16)), "batchSize", BATCH),
-                "fit", Map.of("maxEpochs", EPOCHS, "patience", EPOCHS, "shuffle", false),
+                "fit", Map.of("maxEpochs", epochs, "patience", epochs, "shuffle", false),
                 "buckets", Map.of("count", BUCKETS), "baseline", Map.of("enabled", false));
         Map<String, Object> baseline = new java.util.HashMap<>(config);
         baseline.put("baseline", Map.of("enabled", true));
@@ -125,6 +159,36 @@ public class TrainingBenchmark {
     public TrainingListener.RunEnded progressiveWithBaseline() throws IOException {
         return new ProgressiveTrainer().train(new Trainer.Request(table, withBaseline,
                 runs.resolve("run" + runCount++), false), new TrainingListener() { });
+    }
+
+    /**
+     * {@link #plainFitLoop}, {@link #plainFitLoopWithEvaluation} and {@link #progressive} back to back, in an
+     * order drawn afresh each iteration (from a fixed seed), each side's wall time in {@code sides}. Not a
+     * fixed rotation: the JVM's periodic old-generation collections would fall on the same side every time.
+     */
+    @Benchmark
+    public Object paired(Sides sides) throws IOException {
+        List<Integer> order = new java.util.ArrayList<>(List.of(0, 1, 2));
+        java.util.Collections.shuffle(order, orders);
+        Object last = null;
+        for (int side : order) {
+            long start = System.nanoTime();
+            switch (side) {
+                case 0 -> {
+                    last = plain(false);
+                    sides.plainMillis += (System.nanoTime() - start) / 1_000_000;
+                }
+                case 1 -> {
+                    last = plain(true);
+                    sides.plainWithEvaluationMillis += (System.nanoTime() - start) / 1_000_000;
+                }
+                default -> {
+                    last = progressive();
+                    sides.progressiveMillis += (System.nanoTime() - start) / 1_000_000;
+                }
+            }
+        }
+        return last;
     }
 
     /** The same network fitted for the same epochs on the same training rows of each bucket, nothing else. */
@@ -155,8 +219,8 @@ public class TrainingBenchmark {
             if (evaluate && b > 0) {
                 net.output(dataset(from, total, lstm).getFeatures(), false);
             }
-            List<DataSet> batches = data.batchBy(BATCH);
-            for (int e = 0; e < EPOCHS; e++) {
+            List<DataSet> batches = batches(data);
+            for (int e = 0; e < epochs; e++) {
                 for (DataSet batch : batches) {
                     net.fit(batch);
                 }
@@ -166,6 +230,24 @@ public class TrainingBenchmark {
             }
         }
         return net;
+    }
+
+    /**
+     * Consecutive mini-batches of {@code data} as views of its arrays, as the trainer takes them. Not
+     * {@code DataSet.batchBy}: it splits the set into one-example sets and merges them again, which costs
+     * more than the gradient steps of a small network (about 36 ms per bucket of the MLP).
+     */
+    private static List<DataSet> batches(DataSet data) {
+        int rows = data.numExamples();
+        List<DataSet> batches = new java.util.ArrayList<>();
+        for (int from = 0; from < rows; from += BATCH) {
+            INDArrayIndex range = NDArrayIndex.interval(from, Math.min(rows, from + BATCH));
+            INDArray features = data.getFeatures();
+            batches.add(new DataSet(features.rank() == 2 ? features.get(range, NDArrayIndex.all())
+                    : features.get(range, NDArrayIndex.all(), NDArrayIndex.all()),
+                    data.getLabels().get(range, NDArrayIndex.all())));
+        }
+        return batches;
     }
 
     private DataSet dataset(int from, int count, boolean lstm) {
