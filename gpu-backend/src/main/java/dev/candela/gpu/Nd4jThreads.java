@@ -8,7 +8,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Applies a native thread count to a loaded ND4J (1.0.0-M2.1): libnd4j's OpenMP threads, the BLAS
- * library's threads and libnd4j's master threads.
+ * library's threads and libnd4j's master threads. When it is what loads ND4J, it first turns off
+ * JavaCPP's per-allocation physical-memory check ({@link JavaCppChecks}).
  *
  * <p>What can still change after ND4J has loaded, and what cannot:
  * <ul>
@@ -50,6 +51,7 @@ public final class Nd4jThreads {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
+        JavaCppChecks.turnOffPhysicalMemoryCheckUnlessSet();
         // NativeOpsHolder needs the backend's configuration, which only Nd4j's initialisation provides.
         Environment environment = Nd4j.getEnvironment();
         NativeOps nativeOps = NativeOpsHolder.getInstance().getDeviceNativeOps();
@@ -69,6 +71,7 @@ public final class Nd4jThreads {
     }
 
     private static Settings current(int requested) {
+        JavaCppChecks.turnOffPhysicalMemoryCheckUnlessSet();
         // First, so that ND4J is initialised before NativeOpsHolder is touched.
         Environment environment = Nd4j.getEnvironment();
         return new Settings(requested, NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads(),
