@@ -4,6 +4,7 @@ import dev.candela.core.config.ConfigException;
 import dev.candela.core.csv.CsvDataException;
 import dev.candela.core.registry.DuplicateProviderException;
 import dev.candela.core.runtime.BackendUnavailableException;
+import dev.candela.gpu.JavaCppChecks;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,6 +49,8 @@ public final class CandelaCli implements Runnable {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean verbose = List.of(args).contains("--verbose") || List.of(args).contains("-v");
         configureLogging(verbose);
+        // Before anything loads JavaCPP (the optimizer's memory sampler can be first).
+        JavaCppChecks.turnOffPhysicalMemoryCheckUnlessSet();
         PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         CommandLine cli = new CommandLine(new CandelaCli());
