@@ -4,11 +4,14 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
 import org.deeplearning4j.nn.transferlearning.TransferLearning;
@@ -131,6 +134,17 @@ final class Networks {
                 instanceof FrozenLayer)) {
             builder.setFeatureExtractor(frozen - 1);
         }
-        return builder.build();
+        MultiLayerNetwork next = builder.build();
+        // DL4J's fine-tune configuration does not reach a layer inside a wrapper (the LSTM's last layer, in a
+        // LastTimeStep): it would keep the old rate, and its own updater block. Done before anything asks
+        // for the updater, which is built from these configurations on first use.
+        for (NeuralNetConfiguration conf : next.getLayerWiseConfigurations().getConfs()) {
+            if (conf.getLayer() instanceof BaseWrapperLayer wrapper && !(wrapper instanceof FrozenLayerWithBackprop)
+                    && wrapper.getUnderlying() instanceof BaseLayer inner) {
+                inner.setIUpdater(decayed.clone());
+                inner.setBiasUpdater(decayed.clone());
+            }
+        }
+        return next;
     }
 }
