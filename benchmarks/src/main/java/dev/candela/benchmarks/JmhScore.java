@@ -28,6 +28,24 @@ record JmhScore(String benchmark, Map<String, String> params, double nanos, doub
         params = Map.copyOf(params);
     }
 
+    /**
+     * The results array of a JMH JSON file, one element per benchmark and parameter combination.
+     *
+     * @throws IllegalArgumentException if the text is not JSON or not an array
+     */
+    static JsonNode results(String json) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isArray()) {
+            throw new IllegalArgumentException("JMH results are a JSON array of benchmarks");
+        }
+        return root;
+    }
+
     /** {@code Class.method}, without the package. */
     String simpleName() {
         int method = benchmark.lastIndexOf('.');
@@ -46,15 +64,7 @@ record JmhScore(String benchmark, Map<String, String> params, double nanos, doub
      * @throws IllegalArgumentException if the text is not JMH's JSON, or a score is not an average time
      */
     static List<JmhScore> parse(String json) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isArray()) {
-            throw new IllegalArgumentException("JMH results are a JSON array of benchmarks");
-        }
+        JsonNode root = results(json);
         List<JmhScore> scores = new ArrayList<>(root.size());
         for (JsonNode result : root) {
             String benchmark = result.path("benchmark").asText("");

@@ -1,8 +1,6 @@
 package dev.candela.benchmarks;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +19,6 @@ import java.util.Locale;
  * the slow drift of a shared machine that separate benchmark methods cannot.
  */
 public final class TrainingOverheadReport {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Training samples of one run per epoch: 4 buckets x 798 training rows. */
     static final int SAMPLES_PER_EPOCH = 4 * 798;
 
@@ -57,17 +54,8 @@ public final class TrainingOverheadReport {
      * @throws IllegalArgumentException when the text is not JMH's JSON or a paired result lacks a side
      */
     static List<Paired> parse(String json) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isArray()) {
-            throw new IllegalArgumentException("JMH results are a JSON array of benchmarks");
-        }
         List<Paired> out = new ArrayList<>();
-        for (JsonNode result : root) {
+        for (JsonNode result : JmhScore.results(json)) {
             if (!result.path("benchmark").asText("").endsWith("TrainingBenchmark.paired")) {
                 continue;
             }
