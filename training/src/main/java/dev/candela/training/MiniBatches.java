@@ -96,7 +96,7 @@ final class MiniBatches implements DataSetIterator {
     }
 
     /** Rows {@code [from, to)} as a view: consecutive examples are contiguous in a C-ordered array. */
-    private static INDArray rows(INDArray array, int from, int to) {
+    static INDArray rows(INDArray array, long from, long to) {
         return array.rank() == 2 ? array.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())
                 : array.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all());
     }

@@ -207,15 +207,8 @@ final class RunFolder {
     }
 
     /**
-     * Writes a model with its updater state and normaliser atomically ({@link AtomicFiles}: a temporary file
-     * in the same folder, forced to disk, then renamed over the target); returns the file's size.
-     */
-    long writeModel(Path file, MultiLayerNetwork model, DataNormalization normalizer) throws IOException {
-        return writeModel(file, ModelSnapshot.of(model, normalizer));
-    }
-
-    /**
-     * Writes {@code snapshot} atomically as ModelSerializer's zip, the layout
+     * Writes {@code snapshot} atomically ({@link AtomicFiles}: a temporary file in the same folder, forced to
+     * disk, then renamed over the target) as ModelSerializer's zip, the layout
      * {@link ModelSerializer#restoreMultiLayerNetworkAndNormalizer} reads: the configuration JSON, the flat
      * parameters and the updater state in ND4J's binary form, and the normaliser entry. Written here in one
      * pass, from copies taken on the training thread, so that this can run on another thread while training

@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,11 +62,7 @@ final class ValidationScore implements ScoreCalculator<MultiLayerNetwork> {
         }
         List<INDArray> parts = new ArrayList<>();
         for (long from = 0; from < rows; from += chunk) {
-            long to = Math.min(rows, from + chunk);
-            INDArray slice = features.rank() == 2
-                    ? features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())
-                    : features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all());
-            parts.add(network.output(slice, false));
+            parts.add(network.output(MiniBatches.rows(features, from, Math.min(rows, from + chunk)), false));
         }
         return Nd4j.vstack(parts.toArray(INDArray[]::new));
     }

@@ -32,7 +32,7 @@ class CheckpointFileTest {
             network.fit(batch);   // Adam's moments become non-zero
         }
         Path file = dir.resolve("buckets/000/checkpoint.zip");
-        long bytes = new RunFolder(dir).writeModel(file, network, normalizer);
+        long bytes = new RunFolder(dir).writeModel(file, RunFolder.ModelSnapshot.of(network, normalizer));
         assertEquals(Files.size(file), bytes);
         try (var names = Files.list(file.getParent())) {
             assertEquals(List.of(file), names.toList(), "no temporary file is left");
