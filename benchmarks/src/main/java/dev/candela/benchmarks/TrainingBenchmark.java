@@ -49,7 +49,8 @@ import java.util.concurrent.TimeUnit;
  * Progressive training against plain DL4J {@code fit} loops on the same data: 4 walk-forward buckets of
  * 1,000 rows, 16 features, the same network (layers 32 and 16, Adam, batch 64, LSTM window 8),
  * {@code epochs} per bucket (3 by default; patience as many, so early stopping never stops early), no
- * shuffling, the same ND4J thread count on every side ({@code threads}, 2 by default).
+ * shuffling, the same ND4J thread counts on every side ({@code threads} for BLAS, 2 by default, and
+ * {@code opThreads} for libnd4j's operations, 1 by default, as the trainer's defaults on this 2-core machine).
  *
  * <ul>
  *   <li>{@code plainFitLoop}: the network fitted for {@code epochs} on each bucket's training rows (the rows the
@@ -106,9 +107,16 @@ public class TrainingBenchmark {
     @Param({"3"})
     public int epochs;
 
-    /** ND4J / OpenMP threads on both sides; 1 gives steadier numbers on a machine shared with other work. */
+    /** BLAS threads on both sides (the trainer's {@code threads}); 1 gives steadier numbers on a shared machine. */
     @Param({"2"})
     public int threads;
+
+    /**
+     * libnd4j's OpenMP and master threads on both sides (the trainer's {@code opThreads}, 1 by default, as in
+     * the trainer).
+     */
+    @Param({"1"})
+    public int opThreads;
 
     /** The milliseconds of each side in one {@link #paired} iteration (JMH sums events per iteration). */
     @State(Scope.Thread)
@@ -136,9 +144,9 @@ public class TrainingBenchmark {
     @Setup
     public void setUp() throws IOException {
         // Both sides run with the same native thread settings (the trainer applies them too).
-        Nd4jThreads.apply(threads);
+        Nd4jThreads.apply(threads, opThreads);
         table = new RandomTable(ROWS, FEATURES, 1);
-        config = Map.of("threads", threads,
+        config = Map.of("threads", threads, "opThreads", opThreads,
                 "model", Map.of("type", model, "window", WINDOW, "layers", List.of(Map.of("size", 32),
                         Map.of("size", 16)), "batchSize", BATCH),
                 "fit", Map.of("maxEpochs", epochs, "patience", epochs, "shuffle", false),

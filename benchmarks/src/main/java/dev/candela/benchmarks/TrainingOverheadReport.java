@@ -26,7 +26,7 @@ public final class TrainingOverheadReport {
     }
 
     /** One {@code paired} result: its parameters and the milliseconds of each side, iteration by iteration. */
-    record Paired(String model, String threads, int epochs, double[] plain, double[] plainWithEvaluation,
+    record Paired(String model, String threads, String opThreads, int epochs, double[] plain, double[] plainWithEvaluation,
                   double[] progressive) {
     }
 
@@ -61,7 +61,9 @@ public final class TrainingOverheadReport {
             }
             JsonNode params = result.path("params");
             JsonNode secondary = result.path("secondaryMetrics");
-            out.add(new Paired(params.path("model").asText("?"), params.path("threads").asText("?"),
+            String threads = params.path("threads").asText("?");
+            // Results from before the opThreads parameter ran libnd4j's operations on as many threads as BLAS.
+            out.add(new Paired(params.path("model").asText("?"), threads, params.path("opThreads").asText(threads),
                     params.path("epochs").asInt(3), raw(secondary, "plainMillis"), raw(secondary, "plainWithEvaluationMillis"),
                     raw(secondary, "progressiveMillis")));
         }
@@ -85,9 +87,9 @@ public final class TrainingOverheadReport {
     /** The Markdown table: medians per side, and the overheads as medians of per-iteration ratios. */
     static String markdown(List<Paired> results) {
         StringBuilder out = new StringBuilder();
-        out.append("| model | epochs | threads | iterations | plain loop | plain + evaluation | progressive | "
+        out.append("| model | epochs | threads | op threads | iterations | plain loop | plain + evaluation | progressive | "
                 + "samples/s progressive | over plain + evaluation | over plain loop |\n");
-        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Paired p : results) {
             int n = Math.min(p.plain().length, Math.min(p.plainWithEvaluation().length, p.progressive().length));
             double[] overEvaluation = new double[n];
@@ -97,8 +99,8 @@ public final class TrainingOverheadReport {
                 overPlain[i] = p.progressive()[i] / p.plain()[i] - 1;
             }
             double progressive = median(p.progressive());
-            out.append(String.format(Locale.ROOT, "| %s | %d | %s | %d | %,.0f ms | %,.0f ms | %,.0f ms | %,.0f | %s | %s |%n",
-                    p.model(), p.epochs(), p.threads(), n, median(p.plain()), median(p.plainWithEvaluation()),
+            out.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %d | %,.0f ms | %,.0f ms | %,.0f ms | %,.0f | %s | %s |%n",
+                    p.model(), p.epochs(), p.threads(), p.opThreads(), n, median(p.plain()), median(p.plainWithEvaluation()),
                     progressive, (double) SAMPLES_PER_EPOCH * p.epochs() / (progressive / 1000),
                     percentWithQuartiles(overEvaluation),
                     percentWithQuartiles(overPlain)));

@@ -17,8 +17,12 @@ class TrainingOverheadReportTest {
 
     /** A paired result as JMH writes it: one fork's iterations per inner array, aux counters as secondaries. */
     private static String paired(String model, String plain, String evaluation, String progressive) {
+        return paired(model, "\"threads\" : \"1\"", plain, evaluation, progressive);
+    }
+
+    private static String paired(String model, String threads, String plain, String evaluation, String progressive) {
         return "{ \"benchmark\" : \"dev.candela.benchmarks.TrainingBenchmark.paired\", \"mode\" : \"ss\","
-                + " \"params\" : { \"model\" : \"" + model + "\", \"threads\" : \"1\", \"epochs\" : \"3\" },"
+                + " \"params\" : { \"model\" : \"" + model + "\", " + threads + ", \"epochs\" : \"3\" },"
                 + " \"primaryMetric\" : { \"score\" : 3.0, \"scoreError\" : \"NaN\", \"scoreUnit\" : \"ms/op\","
                 + " \"rawData\" : [ [ 3.0 ] ] }, \"secondaryMetrics\" : {"
                 + " \"plainMillis\" : " + metric(plain) + ", \"plainWithEvaluationMillis\" : " + metric(evaluation)
@@ -41,6 +45,15 @@ class TrainingOverheadReportTest {
         assertTrue(report.contains("| +10.0 % (+6.0 to +10.0) |"), report);
         // samples/s from the median progressive run, 110 ms: 9,576 / 0.110 s
         assertTrue(report.contains("| 87,055 |"), report);
+    }
+
+    @Test
+    void opThreadsAreReportedAndDefaultToTheThreadsOfResultsThatPredateThem() {
+        String json = "[ " + paired("mlp", "\"threads\" : \"2\", \"opThreads\" : \"1\"", "[ 1 ]", "[ 1 ]", "[ 1 ]")
+                + ", " + paired("lstm", "\"threads\" : \"2\"", "[ 1 ]", "[ 1 ]", "[ 1 ]") + " ]";
+        String report = TrainingOverheadReport.markdown(TrainingOverheadReport.parse(json));
+        assertTrue(report.contains("| mlp | 3 | 2 | 1 | 1 |"), report);
+        assertTrue(report.contains("| lstm | 3 | 2 | 2 | 1 |"), report);
     }
 
     @Test

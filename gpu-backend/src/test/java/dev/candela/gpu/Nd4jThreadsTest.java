@@ -46,6 +46,24 @@ class Nd4jThreadsTest {
     }
 
     @Test
+    void appliesMatrixAndOperationThreadsApart() {
+        int pool = Nd4j.getEnvironment().maxThreads();
+
+        Nd4jThreads.Settings settings = Nd4jThreads.apply(2, 1);
+
+        assertEquals(1, NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads());
+        assertEquals(2, Nd4j.factory().blas().getMaxThreads());
+        assertEquals(1, Nd4j.getEnvironment().maxMasterThreads());
+        assertEquals(new Nd4jThreads.Settings(2, 1, 2, pool, 1), settings);
+
+        Nd4jThreads.Settings reversed = Nd4jThreads.apply(1, 2);
+
+        assertEquals(2, NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads());
+        assertEquals(1, Nd4j.factory().blas().getMaxThreads());
+        assertEquals(new Nd4jThreads.Settings(1, 2, 1, pool, Math.min(2, pool)), reversed);
+    }
+
+    @Test
     void blasThreadsAreProcessWide() throws ExecutionException, InterruptedException {
         Nd4jThreads.apply(1);
 
@@ -67,5 +85,7 @@ class Nd4jThreadsTest {
     @Test
     void rejectsFewerThanOneThread() {
         assertThrows(IllegalArgumentException.class, () -> Nd4jThreads.apply(0));
+        assertThrows(IllegalArgumentException.class, () -> Nd4jThreads.apply(0, 1));
+        assertThrows(IllegalArgumentException.class, () -> Nd4jThreads.apply(1, 0));
     }
 }

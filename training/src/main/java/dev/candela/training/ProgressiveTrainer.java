@@ -102,7 +102,8 @@ public final class ProgressiveTrainer implements Trainer {
         }
         Datasets.check(request.data(), settings.model());
         List<BucketPlan.Bucket> plan = profiler.time("training.plan", () -> BucketPlan.plan(request.data(), settings));
-        Nd4jThreads.apply(settings.threads() != null ? settings.threads() : Runtime.getRuntime().availableProcessors());
+        Nd4jThreads.apply(settings.threads() != null ? settings.threads() : Runtime.getRuntime().availableProcessors(),
+                settings.opThreads());
         batchSize.set(settings.model().batchSize());
         cache.resize(settings.memory().cacheBytes());
         cache.reclaim(MemoryReclaimer.Pressure.CRITICAL);

@@ -23,7 +23,12 @@ import java.util.Objects;
  *
  * @param seed       seed of every random choice (initial weights, dropout, shuffling); same seed and data,
  *                   same result
- * @param threads    native threads for ND4J, or {@code null} for the JVM's available processors
+ * @param threads    threads of the BLAS library, which split the matrix products, or {@code null} for the
+ *                   JVM's available processors
+ * @param opThreads  libnd4j's threads (OpenMP and master) for element-wise operations, reductions and
+ *                   custom operations on the training thread; 1 by default, since a trading model's
+ *                   operations are too small to split and a second OpenMP team contends with the BLAS
+ *                   threads (see {@code Nd4jThreads.apply(int, int)})
  * @param features   how the feature table is built from candles (used by {@link TrainingData})
  * @param model      the network
  * @param fit        how each bucket is fitted
@@ -34,13 +39,15 @@ import java.util.Objects;
  * @param memory     memory safeguards
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record TrainingSettings(long seed, Integer threads, Features features, Model model, Fit fit, Buckets buckets,
-                               Transfer transfer, Baseline baseline, Evaluation evaluation, Memory memory) {
+public record TrainingSettings(long seed, Integer threads, int opThreads, Features features, Model model, Fit fit,
+                               Buckets buckets, Transfer transfer, Baseline baseline, Evaluation evaluation,
+                               Memory memory) {
 
     public TrainingSettings {
         if (threads != null) {
             Rules.atLeast("threads", threads, 1);
         }
+        Rules.atLeast("opThreads", opThreads, 1);
         Rules.present("features", features);
         Rules.present("model", model);
         Rules.present("fit", fit);

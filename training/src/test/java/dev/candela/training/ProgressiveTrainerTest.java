@@ -3,6 +3,7 @@ package dev.candela.training;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.candela.core.registry.PluginRegistry;
+import dev.candela.gpu.Nd4jThreads;
 import dev.candela.spi.FeatureTable;
 import dev.candela.spi.Profiler;
 import dev.candela.spi.Trainer;
@@ -49,6 +50,27 @@ class ProgressiveTrainerTest {
         otherSeed.put("seed", 7);
         Runs.train(TABLE, otherSeed, dir.resolve("c"), false, new TrainingListener() { });
         assertNotEquals(Runs.checkpoint(dir.resolve("a"), 2).params(), Runs.checkpoint(dir.resolve("c"), 2).params());
+    }
+
+    @Test
+    void fitsWithTheConfiguredMatrixAndOperationThreads(@TempDir Path dir) throws Exception {
+        for (int[] counts : new int[][] {{2, 1}, {1, 2}}) {
+            Map<String, Object> config = new java.util.HashMap<>(TINY);
+            config.put("threads", counts[0]);
+            config.put("opThreads", counts[1]);
+            List<Nd4jThreads.Settings> seen = new ArrayList<>();
+            Runs.train(TABLE, config, dir.resolve("run" + counts[0]), false, new TrainingListener() {
+                @Override
+                public void onEpochEnd(EpochEnded e) {
+                    seen.add(Nd4jThreads.current());
+                }
+            });
+            assertFalse(seen.isEmpty());
+            for (Nd4jThreads.Settings settings : seen) {
+                assertEquals(counts[0], settings.blasThreads(), settings.toString());
+                assertEquals(counts[1], settings.ompThreads(), settings.toString());
+            }
+        }
     }
 
     @Test

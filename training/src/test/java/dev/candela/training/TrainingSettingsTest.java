@@ -77,6 +77,9 @@ class TrainingSettingsTest {
         TrainingConfigException lag = assertThrows(TrainingConfigException.class,
                 () -> TrainingSettings.fromMap(Map.of("features", Map.of("lags", List.of(1, 0)))));
         assertEquals("features.lags[1]", lag.key().orElseThrow());
+        TrainingConfigException opThreads = assertThrows(TrainingConfigException.class,
+                () -> TrainingSettings.fromMap(Map.of("opThreads", 0)));
+        assertEquals("opThreads", opThreads.key().orElseThrow());
     }
 
     @Test
