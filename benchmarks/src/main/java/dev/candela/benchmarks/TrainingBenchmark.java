@@ -47,7 +47,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Progressive training against plain DL4J {@code fit} loops on the same data: 4 walk-forward buckets of
- * 1,000 rows, 16 features, the same network (layers 32 and 16, Adam, batch 64, LSTM window 8),
+ * 1,000 rows, 16 features by default ({@code rows}, {@code features} and {@code buckets} change that), the
+ * same network (layers 32 and 16, Adam, batch 64, LSTM window 8),
  * {@code epochs} per bucket (3 by default; patience as many, so early stopping never stops early), no
  * shuffling, the same ND4J thread counts on every side ({@code threads} for BLAS, 2 by default, and
  * {@code opThreads} for libnd4j's operations, 1 by default, as the trainer's defaults on this 2-core machine).
@@ -59,7 +60,7 @@ import java.util.concurrent.TimeUnit;
  *       steps.</li>
  *   <li>{@code plainFitLoopWithEvaluation}: the same, plus the model passes the progressive run needs by
  *       definition: a validation-loss pass over the bucket's validation rows after every epoch (what early
- *       stopping decides on) and, before fitting buckets 1 to 3, one forward pass over all the bucket's
+ *       stopping decides on) and, before fitting every bucket after the first, one forward pass over all the bucket's
  *       rows (the out-of-sample evaluation). Still no normalisation, transfer, metrics or files.</li>
  *   <li>{@code progressive}: {@code ProgressiveTrainer} with {@code baseline.enabled=false}: everything
  *       above plus per-bucket normalisation, transfer learning with the updater-state copy, early stopping
@@ -73,7 +74,8 @@ import java.util.concurrent.TimeUnit;
  *
  * The machinery overhead is {@code progressive / plainFitLoopWithEvaluation - 1}; the whole price of
  * progressive training over bare gradient steps is {@code progressive / plainFitLoop - 1}. Samples per
- * second = 4 buckets x 798 training rows x {@code epochs} / time.
+ * second = training rows per epoch ({@link #trainingRowsPerEpoch}; 4 buckets x 798 by default) x {@code epochs}
+ * / time.
  *
  * <p>Each iteration is one whole run (single-shot time), since a run is long and the interesting figure
  * is its duration. Single runs on a small virtual machine are noisy (iterations of one side spread by up
@@ -96,14 +98,23 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch",
         "-Dorg.slf4j.simpleLogger.log.org.deeplearning4j=warn", "-Dorg.slf4j.simpleLogger.log.org.nd4j=warn"})
 public class TrainingBenchmark {
-    private static final int ROWS = 4000;
-    private static final int FEATURES = 16;
-    private static final int BUCKETS = 4;
     private static final int BATCH = 64;
     private static final int WINDOW = 8;
 
     @Param({"mlp", "lstm"})
     public String model;
+
+    /** Rows of the random feature table. */
+    @Param({"4000"})
+    public int rows;
+
+    /** Features per row. */
+    @Param({"16"})
+    public int features;
+
+    /** Walk-forward buckets. */
+    @Param({"4"})
+    public int buckets;
 
     /**
      * Epochs per bucket (patience as many, so early stopping never stops early). 3 makes the per-bucket
@@ -150,12 +161,12 @@ public class TrainingBenchmark {
     public void setUp() throws IOException {
         // Both sides run with the same native thread settings (the trainer applies them too).
         Nd4jThreads.apply(threads, opThreads);
-        table = new RandomTable(ROWS, FEATURES, 1);
+        table = new RandomTable(rows, features, 1);
         config = Map.of("threads", threads, "opThreads", opThreads,
                 "model", Map.of("type", model, "window", WINDOW, "layers", List.of(Map.of("size", 32),
                         Map.of("size", 16)), "batchSize", BATCH),
                 "fit", Map.of("maxEpochs", epochs, "patience", epochs, "shuffle", false),
-                "buckets", Map.of("count", BUCKETS), "baseline", Map.of("enabled", false));
+                "buckets", Map.of("count", buckets), "baseline", Map.of("enabled", false));
         Map<String, Object> baseline = new java.util.HashMap<>(config);
         baseline.put("baseline", Map.of("enabled", true));
         withBaseline = Map.copyOf(baseline);
@@ -219,14 +230,12 @@ public class TrainingBenchmark {
     private MultiLayerNetwork plain(boolean evaluate) {
         boolean lstm = model.equals("lstm");
         MultiLayerNetwork net = network(lstm);
-        int first = lstm ? WINDOW - 1 : 0;
-        int usable = ROWS - first;
-        for (int b = 0; b < BUCKETS; b++) {
-            // The walk-forward plan: the bucket's rows lose the last horizon (1) row, 20 % validate, 1 row purged.
-            int from = first + usable * b / BUCKETS;
-            int total = first + usable * (b + 1) / BUCKETS - 1 - from;
-            int validation = (int) Math.round(total * 0.2);
-            int train = total - validation - 1;
+        for (int b = 0; b < buckets; b++) {
+            int[] slice = slice(rows, buckets, lstm, b);
+            int from = slice[0];
+            int total = slice[1];
+            int validation = slice[2];
+            int train = slice[3];
             DataSet data = dataset(from, train, lstm);
             DataSet held = evaluate ? dataset(from + train + 1, validation, lstm) : null;
             if (evaluate && b > 0) {
@@ -243,6 +252,29 @@ public class TrainingBenchmark {
             }
         }
         return net;
+    }
+
+    /**
+     * Bucket {@code b} of the walk-forward plan the trainer makes of {@code rows} rows: its first row, its
+     * rows (less the last horizon row), its validation rows (20 %) and its training rows (1 row purged
+     * between them).
+     */
+    static int[] slice(int rows, int buckets, boolean lstm, int b) {
+        int first = lstm ? WINDOW - 1 : 0;
+        int usable = rows - first;
+        int from = first + usable * b / buckets;
+        int total = first + usable * (b + 1) / buckets - 1 - from;
+        int validation = (int) Math.round(total * 0.2);
+        return new int[] {from, total, validation, total - validation - 1};
+    }
+
+    /** Training rows of one epoch over all buckets: the samples one epoch of a run fits. */
+    static int trainingRowsPerEpoch(int rows, int buckets, boolean lstm) {
+        int sum = 0;
+        for (int b = 0; b < buckets; b++) {
+            sum += slice(rows, buckets, lstm, b)[3];
+        }
+        return sum;
     }
 
     /**
@@ -265,22 +297,22 @@ public class TrainingBenchmark {
 
     private DataSet dataset(int from, int count, boolean lstm) {
         int window = lstm ? WINDOW : 1;
-        float[] x = new float[count * FEATURES * window];
+        float[] x = new float[count * features * window];
         float[] y = new float[count * 3];
         for (int i = 0; i < count; i++) {
             int row = from + i;
-            for (int c = 0; c < FEATURES; c++) {
+            for (int c = 0; c < features; c++) {
                 for (int t = 0; t < window; t++) {
-                    x[(i * FEATURES + c) * window + t] = (float) table.feature(c).get(row - window + 1 + t);
+                    x[(i * features + c) * window + t] = (float) table.feature(c).get(row - window + 1 + t);
                 }
             }
             y[i * 3 + table.classLabel(row)] = 1f;
         }
-        return new DataSet(lstm ? Nd4j.create(x, new long[] {count, FEATURES, window}, 'c')
-                : Nd4j.create(x, new long[] {count, FEATURES}, 'c'), Nd4j.create(y, new long[] {count, 3}, 'c'));
+        return new DataSet(lstm ? Nd4j.create(x, new long[] {count, features, window}, 'c')
+                : Nd4j.create(x, new long[] {count, features}, 'c'), Nd4j.create(y, new long[] {count, 3}, 'c'));
     }
 
-    private static MultiLayerNetwork network(boolean lstm) {
+    private MultiLayerNetwork network(boolean lstm) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().seed(42).dataType(DataType.FLOAT)
                 .weightInit(WeightInit.XAVIER).updater(new Adam(0.001)).l2(0.0001).list();
         if (lstm) {
@@ -292,7 +324,7 @@ public class TrainingBenchmark {
         }
         list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX).nOut(3)
                 .build());
-        list.setInputType(lstm ? InputType.recurrent(FEATURES, WINDOW) : InputType.feedForward(FEATURES));
+        list.setInputType(lstm ? InputType.recurrent(features, WINDOW) : InputType.feedForward(features));
         MultiLayerNetwork net = new MultiLayerNetwork(list.build());
         net.init();
         return net;

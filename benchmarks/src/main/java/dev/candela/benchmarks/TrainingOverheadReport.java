@@ -19,14 +19,12 @@ import java.util.Locale;
  * the slow drift of a shared machine that separate benchmark methods cannot.
  */
 public final class TrainingOverheadReport {
-    /** Training samples of one run per epoch: 4 buckets x 798 training rows. */
-    static final int SAMPLES_PER_EPOCH = 4 * 798;
-
     private TrainingOverheadReport() {
     }
 
     /** One {@code paired} result: its parameters and the milliseconds of each side, iteration by iteration. */
-    record Paired(String model, String threads, String opThreads, int epochs, double[] plain, double[] plainWithEvaluation,
+    record Paired(String model, String table, String threads, String opThreads, int epochs, int samplesPerEpoch,
+                  double[] plain, double[] plainWithEvaluation,
                   double[] progressive) {
     }
 
@@ -62,9 +60,15 @@ public final class TrainingOverheadReport {
             JsonNode params = result.path("params");
             JsonNode secondary = result.path("secondaryMetrics");
             String threads = params.path("threads").asText("?");
+            String model = params.path("model").asText("?");
+            int rows = params.path("rows").asInt(4000);
+            int buckets = params.path("buckets").asInt(4);
+            String table = String.format(Locale.ROOT, "%,d x %d, %d buckets", rows, params.path("features").asInt(16),
+                    buckets);
             // Results from before the opThreads parameter ran libnd4j's operations on as many threads as BLAS.
-            out.add(new Paired(params.path("model").asText("?"), threads, params.path("opThreads").asText(threads),
-                    params.path("epochs").asInt(3), raw(secondary, "plainMillis"), raw(secondary, "plainWithEvaluationMillis"),
+            out.add(new Paired(model, table, threads, params.path("opThreads").asText(threads),
+                    params.path("epochs").asInt(3), TrainingBenchmark.trainingRowsPerEpoch(rows, buckets,
+                    model.equals("lstm")), raw(secondary, "plainMillis"), raw(secondary, "plainWithEvaluationMillis"),
                     raw(secondary, "progressiveMillis")));
         }
         return out;
@@ -87,9 +91,9 @@ public final class TrainingOverheadReport {
     /** The Markdown table: medians per side, and the overheads as medians of per-iteration ratios. */
     static String markdown(List<Paired> results) {
         StringBuilder out = new StringBuilder();
-        out.append("| model | epochs | threads | op threads | iterations | plain loop | plain + evaluation | progressive | "
+        out.append("| model | table | epochs | threads | op threads | iterations | plain loop | plain + evaluation | progressive | "
                 + "samples/s progressive | over plain + evaluation | over plain loop |\n");
-        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Paired p : results) {
             int n = Math.min(p.plain().length, Math.min(p.plainWithEvaluation().length, p.progressive().length));
             double[] overEvaluation = new double[n];
@@ -99,9 +103,9 @@ public final class TrainingOverheadReport {
                 overPlain[i] = p.progressive()[i] / p.plain()[i] - 1;
             }
             double progressive = median(p.progressive());
-            out.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %d | %,.0f ms | %,.0f ms | %,.0f ms | %,.0f | %s | %s |%n",
-                    p.model(), p.epochs(), p.threads(), p.opThreads(), n, median(p.plain()), median(p.plainWithEvaluation()),
-                    progressive, (double) SAMPLES_PER_EPOCH * p.epochs() / (progressive / 1000),
+            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %d | %,.0f ms | %,.0f ms | %,.0f ms | %,.0f | %s | %s |%n",
+                    p.model(), p.table(), p.epochs(), p.threads(), p.opThreads(), n, median(p.plain()), median(p.plainWithEvaluation()),
+                    progressive, (double) p.samplesPerEpoch() * p.epochs() / (progressive / 1000),
                     percentWithQuartiles(overEvaluation),
                     percentWithQuartiles(overPlain)));
         }

@@ -52,8 +52,20 @@ class TrainingOverheadReportTest {
         String json = "[ " + paired("mlp", "\"threads\" : \"2\", \"opThreads\" : \"1\"", "[ 1 ]", "[ 1 ]", "[ 1 ]")
                 + ", " + paired("lstm", "\"threads\" : \"2\"", "[ 1 ]", "[ 1 ]", "[ 1 ]") + " ]";
         String report = TrainingOverheadReport.markdown(TrainingOverheadReport.parse(json));
-        assertTrue(report.contains("| mlp | 3 | 2 | 1 | 1 |"), report);
-        assertTrue(report.contains("| lstm | 3 | 2 | 2 | 1 |"), report);
+        assertTrue(report.contains("| mlp | 4,000 x 16, 4 buckets | 3 | 2 | 1 | 1 |"), report);
+        assertTrue(report.contains("| lstm | 4,000 x 16, 4 buckets | 3 | 2 | 2 | 1 |"), report);
+    }
+
+    @Test
+    void throughputCountsTheTrainingRowsOfTheTableAndBucketsRun() {
+        // 19,200 rows in 6 buckets of 3,200: 3,199 rows less 640 validation and 1 purged = 2,558 trained each.
+        String json = "[ " + paired("mlp", "\"threads\" : \"2\", \"rows\" : \"19200\", \"features\" : \"81\","
+                + " \"buckets\" : \"6\"", "[ 1000 ]", "[ 1000 ]", "[ 1000 ]") + " ]";
+        String report = TrainingOverheadReport.markdown(TrainingOverheadReport.parse(json));
+        assertTrue(report.contains("| mlp | 19,200 x 81, 6 buckets |"), report);
+        // 6 x 2,558 x 3 epochs in 1 s
+        assertTrue(report.contains("| 46,044 |"), report);
+        assertEquals(6 * 2558, TrainingBenchmark.trainingRowsPerEpoch(19200, 6, false));
     }
 
     @Test
