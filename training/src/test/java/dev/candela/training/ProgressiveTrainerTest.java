@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.candela.core.registry.PluginRegistry;
 import dev.candela.gpu.Nd4jThreads;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
+import org.nd4j.linalg.factory.Nd4j;
 import dev.candela.spi.FeatureTable;
 import dev.candela.spi.Profiler;
 import dev.candela.spi.Trainer;
@@ -69,6 +75,34 @@ class ProgressiveTrainerTest {
             for (Nd4jThreads.Settings settings : seen) {
                 assertEquals(counts[0], settings.blasThreads(), settings.toString());
                 assertEquals(counts[1], settings.ompThreads(), settings.toString());
+            }
+        }
+    }
+
+    @Test
+    void outOfSampleMetricsAreTheLastBucketsCheckpointsOnThisBucketsRows(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        TrainingListener.RunEnded end = Runs.train(TABLE, TINY, run, false, new TrainingListener() { });
+        TrainingSettings settings = TrainingSettings.fromMap(TINY);
+        List<BucketPlan.Bucket> plan = BucketPlan.plan(TABLE, settings);
+        RunFolder folder = new RunFolder(run);
+        for (int k = 1; k < plan.size(); k++) {
+            DataSet train = Datasets.of(TABLE, plan.get(k).trainRows(), settings.model());
+            DataSet validation = Datasets.of(TABLE, plan.get(k).validationRows(), settings.model());
+            for (String prefix : List.of("oos.", "baseline.oos.")) {
+                Pair<MultiLayerNetwork, NormalizerStandardize> saved = RunFolder.readModel(
+                        prefix.startsWith("baseline") ? folder.baseline(k - 1) : folder.checkpoint(k - 1));
+                DataSet rows = new DataSet(Nd4j.vstack(train.getFeatures(), validation.getFeatures()),
+                        Nd4j.vstack(train.getLabels(), validation.getLabels()));
+                saved.getSecond().preProcess(rows);
+                INDArray out = saved.getFirst().output(rows.getFeatures(), false);
+                Evaluation evaluation = new Evaluation(TABLE.classCount());
+                evaluation.eval(rows.getLabels(), out);
+                Map<String, Double> metrics = end.buckets().get(k).metrics();
+                assertEquals(evaluation.accuracy(), metrics.get(prefix + "accuracy"), 1e-12, prefix + k);
+                assertEquals(evaluation.f1(), metrics.get(prefix + "f1"), 1e-12, prefix + k);
+                assertEquals(ValidationScore.dataLoss(out, rows.getLabels(), true), metrics.get(prefix + "loss"), 1e-9,
+                        prefix + k);
             }
         }
     }
