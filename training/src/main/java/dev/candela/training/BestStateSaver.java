@@ -24,10 +24,6 @@ final class BestStateSaver implements EarlyStoppingModelSaver<MultiLayerNetwork>
     private int epoch;
     private final transient Runnable onSave;
 
-    BestStateSaver() {
-        this(() -> { });
-    }
-
     /** {@code onSave} runs after each copy, e.g. to keep what else belongs to the best epoch. */
     BestStateSaver(Runnable onSave) {
         this.onSave = onSave;

@@ -567,8 +567,10 @@ final class ProgressiveRun {
     private void checkpoint(int k, BucketEnded ended, Map<String, Object> details, List<BucketEnded> finished)
             throws IOException {
         RunFolder.ModelSnapshot snapshot = RunFolder.ModelSnapshot.of(model, normalizer);
-        RunFolder.ModelSnapshot baselineSnapshot = settings.baseline().enabled()
-                ? RunFolder.ModelSnapshot.of(baselineModel, baselineNormalizer) : null;
+        // Bucket 0, and every bucket without transfer, has the model itself as its baseline: one copy serves both.
+        RunFolder.ModelSnapshot baselineSnapshot = !settings.baseline().enabled() ? null
+                : baselineModel == model && baselineNormalizer == normalizer ? snapshot
+                : RunFolder.ModelSnapshot.of(baselineModel, baselineNormalizer);
         Map<String, Object> metricsFile = new LinkedHashMap<>(details);
         metricsFile.put("epochs", ended.epochs());
         metricsFile.put("metrics", EventLogListener.metrics(ended.metrics()));

@@ -254,12 +254,6 @@ final class RunFolder {
             return new ModelSnapshot(model.getLayerWiseConfigurations().toJson(), model.params().dup('c'),
                     state == null || state.length() == 0 ? null : state.dup('c'), normalizerBytes.toByteArray());
         }
-
-        /** Bytes of the copied arrays. */
-        long bytes() {
-            long p = parameters.length() * parameters.dataType().width();
-            return updaterState == null ? p : p + updaterState.length() * updaterState.dataType().width();
-        }
     }
 
     /** A model written by {@link #writeModel}, with its updater state and normaliser. */

@@ -31,7 +31,7 @@ class BestStateSaverTest {
     @Test
     void theBestModelIsTheNetworkAsItWasWhenSavedAndTrainsOnLikeTheClone() {
         MultiLayerNetwork network = Networks.create(MODEL, 3, 3, 5);
-        BestStateSaver saver = new BestStateSaver();
+        BestStateSaver saver = new BestStateSaver(() -> { });
         epoch(network);
         saver.saveBestModel(network, 1.0);
         epoch(network);
@@ -55,7 +55,7 @@ class BestStateSaverTest {
 
     @Test
     void nothingSavedGivesNoModelAndOneSaverServesOneNetwork() {
-        BestStateSaver saver = new BestStateSaver();
+        BestStateSaver saver = new BestStateSaver(() -> { });
         assertNull(saver.getBestModel());
         assertNull(saver.getLatestModel());
         saver.saveBestModel(Networks.create(MODEL, 3, 3, 5), 1.0);
