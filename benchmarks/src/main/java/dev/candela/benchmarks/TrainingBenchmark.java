@@ -197,19 +197,12 @@ public class TrainingBenchmark {
         Object last = null;
         for (int side : order) {
             long start = System.nanoTime();
+            last = side == 0 ? plain(false) : side == 1 ? plain(true) : progressive();
+            long millis = (System.nanoTime() - start) / 1_000_000;
             switch (side) {
-                case 0 -> {
-                    last = plain(false);
-                    sides.plainMillis += (System.nanoTime() - start) / 1_000_000;
-                }
-                case 1 -> {
-                    last = plain(true);
-                    sides.plainWithEvaluationMillis += (System.nanoTime() - start) / 1_000_000;
-                }
-                default -> {
-                    last = progressive();
-                    sides.progressiveMillis += (System.nanoTime() - start) / 1_000_000;
-                }
+                case 0 -> sides.plainMillis += millis;
+                case 1 -> sides.plainWithEvaluationMillis += millis;
+                default -> sides.progressiveMillis += millis;
             }
         }
         return last;
@@ -231,15 +224,11 @@ public class TrainingBenchmark {
         boolean lstm = model.equals("lstm");
         MultiLayerNetwork net = network(lstm);
         for (int b = 0; b < buckets; b++) {
-            int[] slice = slice(rows, buckets, lstm, b);
-            int from = slice[0];
-            int total = slice[1];
-            int validation = slice[2];
-            int train = slice[3];
-            DataSet data = dataset(from, train, lstm);
-            DataSet held = evaluate ? dataset(from + train + 1, validation, lstm) : null;
+            Slice slice = slice(rows, buckets, lstm, b);
+            DataSet data = dataset(slice.from(), slice.train(), lstm);
+            DataSet held = evaluate ? dataset(slice.from() + slice.train() + 1, slice.validation(), lstm) : null;
             if (evaluate && b > 0) {
-                net.output(dataset(from, total, lstm).getFeatures(), false);
+                net.output(dataset(slice.from(), slice.rows(), lstm).getFeatures(), false);
             }
             List<DataSet> batches = batches(data);
             for (int e = 0; e < epochs; e++) {
@@ -255,24 +244,27 @@ public class TrainingBenchmark {
     }
 
     /**
-     * Bucket {@code b} of the walk-forward plan the trainer makes of {@code rows} rows: its first row, its
-     * rows (less the last horizon row), its validation rows (20 %) and its training rows (1 row purged
-     * between them).
+     * One bucket of the walk-forward plan: its first row, its rows (less the last horizon row), its
+     * validation rows (20 %) and its training rows (1 row purged between the two).
      */
-    static int[] slice(int rows, int buckets, boolean lstm, int b) {
+    record Slice(int from, int rows, int validation, int train) {
+    }
+
+    /** Bucket {@code b} of the walk-forward plan the trainer makes of {@code rows} rows. */
+    static Slice slice(int rows, int buckets, boolean lstm, int b) {
         int first = lstm ? WINDOW - 1 : 0;
         int usable = rows - first;
         int from = first + usable * b / buckets;
         int total = first + usable * (b + 1) / buckets - 1 - from;
         int validation = (int) Math.round(total * 0.2);
-        return new int[] {from, total, validation, total - validation - 1};
+        return new Slice(from, total, validation, total - validation - 1);
     }
 
     /** Training rows of one epoch over all buckets: the samples one epoch of a run fits. */
     static int trainingRowsPerEpoch(int rows, int buckets, boolean lstm) {
         int sum = 0;
         for (int b = 0; b < buckets; b++) {
-            sum += slice(rows, buckets, lstm, b)[3];
+            sum += slice(rows, buckets, lstm, b).train();
         }
         return sum;
     }
