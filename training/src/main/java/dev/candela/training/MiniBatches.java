@@ -1,12 +1,14 @@
 package dev.candela.training;
 
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.indexing.SpecifiedIndex;
+import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Random;
@@ -17,6 +19,12 @@ import java.util.function.IntSupplier;
  * again (so a reduction by the optimizer applies from the next epoch) and, when shuffling, the examples
  * are put in an order drawn from a generator seeded by {@code seed} and the epoch number, so the order
  * depends only on the seed.
+ *
+ * <p>Batches are views of consecutive rows, made once per batch size and handed out again every epoch.
+ * When shuffling, they are views of a second copy of the dataset, into which each epoch gathers the
+ * examples in their drawn order with one {@code pullRows} per array. Gathering each batch on its own
+ * ({@code get} with the batch's row indices) cost about 60 ms per epoch of 2,550 examples, more than the
+ * epoch's gradient steps; the single gather takes about 0.1 ms.
  */
 final class MiniBatches implements DataSetIterator {
     private static final long serialVersionUID = 1L;
@@ -26,8 +34,13 @@ final class MiniBatches implements DataSetIterator {
     private final boolean shuffle;
     private final long seed;
     private final int examples;
+    /** The arrays batches are cut from: {@code data}'s, or, when shuffling, the epoch's reordered copy. */
+    private final transient DataSet source;
+    /** When shuffling: {@code source}'s arrays as {@code [examples, values per example]}, on the same memory. */
+    private transient INDArray flatFeatures;
+    private transient INDArray flatLabels;
+    private transient List<DataSet> batches;
     private int epoch;
-    private int[] order;
     private int cursor;
     private int currentBatch;
 
@@ -37,27 +50,74 @@ final class MiniBatches implements DataSetIterator {
         this.shuffle = shuffle;
         this.seed = seed;
         this.examples = data.numExamples();
+        if (shuffle) {
+            INDArray features = data.getFeatures();
+            INDArray labels = data.getLabels();
+            DataBuffer featureBuffer = Nd4j.createBuffer(features.dataType(), features.length(), false);
+            DataBuffer labelBuffer = Nd4j.createBuffer(labels.dataType(), labels.length(), false);
+            this.source = new DataSet(on(featureBuffer, features.shape()), on(labelBuffer, labels.shape()));
+            this.flatFeatures = on(featureBuffer, perExample(features));
+            this.flatLabels = on(labelBuffer, perExample(labels));
+        } else {
+            this.source = data;
+        }
         start();
     }
 
     private void start() {
-        currentBatch = Math.max(1, batchSize.getAsInt());
+        int size = Math.max(1, batchSize.getAsInt());
+        if (batches == null || size != currentBatch) {
+            currentBatch = size;
+            batches = new ArrayList<>();
+            for (int from = 0; from < examples; from += size) {
+                batches.add(slice(from, Math.min(examples, from + size)));
+            }
+        }
         cursor = 0;
         if (shuffle) {
-            order = new int[examples];
-            for (int i = 0; i < examples; i++) {
-                order[i] = i;
-            }
-            Random random = new Random(seed * 31 + epoch);
-            for (int i = examples - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-        } else {
-            order = null;
+            int[] order = order(seed * 31 + epoch);
+            gather(data.getFeatures(), flatFeatures, order);
+            gather(data.getLabels(), flatLabels, order);
         }
+    }
+
+    /** The examples' order for one epoch: a Fisher-Yates shuffle from {@code generatorSeed}. */
+    private int[] order(long generatorSeed) {
+        int[] order = new int[examples];
+        for (int i = 0; i < examples; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(generatorSeed);
+        for (int i = examples - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    /** {@code [examples, values per example]} for {@code array}. */
+    private static long[] perExample(INDArray array) {
+        long rows = array.size(0);
+        return new long[] {rows, array.length() / rows};
+    }
+
+    /** A C-ordered array of {@code shape} on {@code buffer}. */
+    private static INDArray on(DataBuffer buffer, long[] shape) {
+        return Nd4j.create(buffer, shape, Nd4j.getStrides(shape, 'c'), 0, 'c', buffer.dataType());
+    }
+
+    /**
+     * Example {@code order[i]} of {@code from} into row {@code i} of {@code to}, whole examples (an LSTM
+     * example's window included): {@code from} seen as {@code [examples, values per example]} too.
+     */
+    private static void gather(INDArray from, INDArray to, int[] order) {
+        Nd4j.pullRows(from.reshape('c', perExample(from)), to, 1, order);
+    }
+
+    private DataSet slice(int from, int to) {
+        return new DataSet(rows(source.getFeatures(), from, to), rows(source.getLabels(), from, to));
     }
 
     @Override
@@ -76,23 +136,10 @@ final class MiniBatches implements DataSetIterator {
             throw new NoSuchElementException("epoch finished");
         }
         int to = Math.min(examples, cursor + num);
-        DataSet batch;
-        if (order == null) {
-            batch = new DataSet(rows(data.getFeatures(), cursor, to), rows(data.getLabels(), cursor, to));
-        } else {
-            long[] picked = new long[to - cursor];
-            for (int i = cursor; i < to; i++) {
-                picked[i - cursor] = order[i];
-            }
-            batch = new DataSet(pick(data.getFeatures(), picked), pick(data.getLabels(), picked));
-        }
+        DataSet batch = num == currentBatch && cursor % currentBatch == 0 ? batches.get(cursor / currentBatch)
+                : slice(cursor, to);
         cursor = to;
         return batch;
-    }
-
-    private static INDArray pick(INDArray array, long[] picked) {
-        return array.rank() == 2 ? array.get(new SpecifiedIndex(picked), NDArrayIndex.all())
-                : array.get(new SpecifiedIndex(picked), NDArrayIndex.all(), NDArrayIndex.all());
     }
 
     /** Rows {@code [from, to)} as a view: consecutive examples are contiguous in a C-ordered array. */
