@@ -196,6 +196,9 @@ public class TrainingBenchmark {
         java.util.Collections.shuffle(order, orders);
         Object last = null;
         for (int side : order) {
+            // Each side starts from a collected heap: the reference objects ND4J leaves behind would
+            // otherwise make the next side's young collections slower, whichever side made them.
+            System.gc();
             long start = System.nanoTime();
             last = side == 0 ? plain(false) : side == 1 ? plain(true) : progressive();
             long millis = (System.nanoTime() - start) / 1_000_000;
@@ -300,8 +303,16 @@ public class TrainingBenchmark {
             }
             y[i * 3 + table.classLabel(row)] = 1f;
         }
-        return new DataSet(lstm ? Nd4j.create(x, new long[] {count, features, window}, 'c')
-                : Nd4j.create(x, new long[] {count, features}, 'c'), Nd4j.create(y, new long[] {count, 3}, 'c'));
+        return new DataSet(lstm ? array(x, count, features, window) : array(x, count, features), array(y, count, 3));
+    }
+
+    /**
+     * A C-ordered array of {@code values} through a buffer made in one piece, as the trainer makes its
+     * datasets ({@code Nd4j.create(float[], shape, order)} fills its buffer value by value, several times
+     * slower): the sides differ in the machinery, not in how they copy data into ND4J.
+     */
+    private static INDArray array(float[] values, long... shape) {
+        return Nd4j.create(Nd4j.createBuffer(values), shape, Nd4j.getStrides(shape, 'c'), 0, 'c', DataType.FLOAT);
     }
 
     private MultiLayerNetwork network(boolean lstm) {
