@@ -42,8 +42,13 @@ import java.util.TreeMap;
 @SuppressWarnings("try") // profiler scopes time their try blocks and are not read inside them
 final class ProgressiveRun {
     private static final Logger LOG = LoggerFactory.getLogger(ProgressiveRun.class);
-    /** Mini-batch of evaluation passes; evaluation has no gradients, so it can take large batches. */
-    private static final int EVALUATION_BATCH = 1024;
+    /**
+     * Values (32-bit floats, 16 MB) that one layer of an evaluation pass may hold: evaluation has no
+     * gradients, so a bucket of ordinary size goes through in one pass. Every {@code output} call has a
+     * fixed cost of its own (workspaces, op set-up), and cutting a 3,190-row MLP bucket into passes of 1,024
+     * rows and stacking them took three times as long as one pass.
+     */
+    private static final long EVALUATION_VALUES = 1L << 22;
 
     private final FeatureTable table;
     private final TrainingSettings settings;
@@ -57,6 +62,8 @@ final class ProgressiveRun {
     private final String runId;
     private final boolean classification;
     private final Backtest backtest;
+    /** Examples per evaluation pass. */
+    private final int evaluationRows;
 
     /** The model carried from bucket to bucket, and the normaliser fitted with it. */
     private MultiLayerNetwork model;
@@ -82,6 +89,19 @@ final class ProgressiveRun {
         this.runId = name == null ? "run" : name.toString();
         this.classification = settings.model().task() == TrainingSettings.Task.CLASSIFICATION;
         this.backtest = new Backtest(table.horizon(), settings.evaluation().feeRate());
+        this.evaluationRows = evaluationRows(settings.model(), table.featureNames().size());
+    }
+
+    /**
+     * Examples per evaluation pass: as many as keep the widest layer (or the input) within
+     * {@link #EVALUATION_VALUES} values over the example's time steps, at least 256.
+     */
+    static int evaluationRows(TrainingSettings.Model model, int featureCount) {
+        long widest = featureCount;
+        for (TrainingSettings.Layer layer : model.layers()) {
+            widest = Math.max(widest, layer.size());
+        }
+        return (int) Math.max(256, Math.min(Integer.MAX_VALUE, EVALUATION_VALUES / (widest * model.span())));
     }
 
     TrainingListener.RunEnded run() throws IOException {
@@ -388,7 +408,7 @@ final class ProgressiveRun {
     private FitOutcome fit(int k, MultiLayerNetwork start, DataSet train, DataSet validation, boolean report) {
         MiniBatches batches = new MiniBatches(train, batchSize::batchSize, settings.fit().shuffle(),
                 seed(k, report ? 5 : 6));
-        ValidationScore score = new ValidationScore(validation, classification, EVALUATION_BATCH);
+        ValidationScore score = new ValidationScore(validation, classification, evaluationRows);
         EarlyStoppingConfiguration<MultiLayerNetwork> config = new EarlyStoppingConfiguration.Builder<MultiLayerNetwork>()
                 .epochTerminationConditions(new MaxEpochsTerminationCondition(settings.fit().maxEpochs()),
                         new ScoreImprovementEpochTerminationCondition(settings.fit().patience()))
@@ -486,7 +506,7 @@ final class ProgressiveRun {
      */
     private Object evaluate(MultiLayerNetwork network, NormalizerStandardize norm, DataSet rows,
                             BucketPlan.Bucket bucket, Map<String, Double> metrics, String prefix, String tradePrefix) {
-        INDArray out = ValidationScore.outputs(network, rows.getFeatures(), EVALUATION_BATCH);
+        INDArray out = ValidationScore.outputs(network, rows.getFeatures(), evaluationRows);
         INDArray labels = rows.getLabels();
         int n = rows.numExamples();
         metrics.put(prefix + "loss", ValidationScore.dataLoss(out, labels, classification));

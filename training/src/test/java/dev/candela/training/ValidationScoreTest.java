@@ -59,4 +59,19 @@ class ValidationScoreTest {
         score.calculateScore(network);   // a later, unmarked epoch
         assertSame(kept, score.bestOutputs());
     }
+
+    @Test
+    void anEvaluationPassHoldsTheWidestLayerWithinItsBudgetOfValues() {
+        // 2^22 values per pass: / 81 inputs (wider than layers 32 and 16) = 51,781 MLP rows ...
+        assertEquals(51_781, ProgressiveRun.evaluationRows(model("mlp", 16, 32, 16), 81));
+        // ... / (81 x 16 time steps) = 3,236 LSTM rows; a layer of 512 is wider than the input: / (512 x 16) = 512.
+        assertEquals(3_236, ProgressiveRun.evaluationRows(model("lstm", 16, 32, 16), 81));
+        assertEquals(512, ProgressiveRun.evaluationRows(model("lstm", 16, 512), 81));
+        assertEquals(256, ProgressiveRun.evaluationRows(model("lstm", 64, 4096), 81), "never fewer than 256");
+    }
+
+    private static TrainingSettings.Model model(String type, int window, int... sizes) {
+        return TrainingSettings.fromMap(Map.of("model", Map.of("type", type, "window", window, "layers",
+                IntStream.of(sizes).mapToObj(size -> Map.of("size", size)).toList()))).model();
+    }
 }
