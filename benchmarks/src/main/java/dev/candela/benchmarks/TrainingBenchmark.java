@@ -50,8 +50,9 @@ import java.util.concurrent.TimeUnit;
  * 1,000 rows, 16 features by default ({@code rows}, {@code features} and {@code buckets} change that), the
  * same network (layers 32 and 16, Adam, batch 64, LSTM window 8),
  * {@code epochs} per bucket (3 by default; patience as many, so early stopping never stops early), no
- * shuffling, the same ND4J thread counts on every side ({@code threads} for BLAS, 2 by default, and
- * {@code opThreads} for libnd4j's operations, 1 by default, as the trainer's defaults on this 2-core machine).
+ * shuffling unless {@code shuffle} (then each side shuffles every epoch its own way), the same ND4J thread
+ * counts on every side ({@code threads} for BLAS, 2 by default, and {@code opThreads} for libnd4j's
+ * operations, 1 by default, as the trainer's defaults on this 2-core machine).
  *
  * <ul>
  *   <li>{@code plainFitLoop}: the network fitted for {@code epochs} on each bucket's training rows (the rows the
@@ -134,6 +135,14 @@ public class TrainingBenchmark {
     @Param({"1"})
     public int opThreads;
 
+    /**
+     * Whether each epoch visits the examples in a new random order: the trainer's own shuffling against
+     * DL4J's in-place {@code DataSet.shuffle} in the plain loops (their batches stay views of the dataset).
+     * Off by default, as in the tables of the training README; the trainer's default is on.
+     */
+    @Param({"false"})
+    public boolean shuffle;
+
     /** The milliseconds of each side in one {@link #paired} iteration (JMH sums events per iteration). */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
@@ -165,7 +174,7 @@ public class TrainingBenchmark {
         config = Map.of("threads", threads, "opThreads", opThreads,
                 "model", Map.of("type", model, "window", WINDOW, "layers", List.of(Map.of("size", 32),
                         Map.of("size", 16)), "batchSize", BATCH),
-                "fit", Map.of("maxEpochs", epochs, "patience", epochs, "shuffle", false),
+                "fit", Map.of("maxEpochs", epochs, "patience", epochs, "shuffle", shuffle),
                 "buckets", Map.of("count", buckets), "baseline", Map.of("enabled", false));
         Map<String, Object> baseline = new java.util.HashMap<>(config);
         baseline.put("baseline", Map.of("enabled", true));
@@ -235,6 +244,9 @@ public class TrainingBenchmark {
             }
             List<DataSet> batches = batches(data);
             for (int e = 0; e < epochs; e++) {
+                if (shuffle) {
+                    data.shuffle(b * 1000L + e);
+                }
                 for (DataSet batch : batches) {
                     net.fit(batch);
                 }

@@ -63,8 +63,8 @@ public final class TrainingOverheadReport {
             String model = params.path("model").asText("?");
             int rows = params.path("rows").asInt(4000);
             int buckets = params.path("buckets").asInt(4);
-            String table = String.format(Locale.ROOT, "%,d x %d, %d buckets", rows, params.path("features").asInt(16),
-                    buckets);
+            String table = String.format(Locale.ROOT, "%,d x %d, %d buckets%s", rows, params.path("features").asInt(16),
+                    buckets, params.path("shuffle").asBoolean(false) ? ", shuffled" : "");
             // Results from before the opThreads parameter ran libnd4j's operations on as many threads as BLAS.
             out.add(new Paired(model, table, threads, params.path("opThreads").asText(threads),
                     params.path("epochs").asInt(3), TrainingBenchmark.trainingRowsPerEpoch(rows, buckets,

@@ -63,6 +63,10 @@ class TrainingOverheadReportTest {
                 + " \"buckets\" : \"6\"", "[ 1000 ]", "[ 1000 ]", "[ 1000 ]") + " ]";
         String report = TrainingOverheadReport.markdown(TrainingOverheadReport.parse(json));
         assertTrue(report.contains("| mlp | 19,200 x 81, 6 buckets |"), report);
+        String shuffled = "[ " + paired("mlp", "\"threads\" : \"2\", \"shuffle\" : \"true\"", "[ 1 ]", "[ 1 ]", "[ 1 ]")
+                + " ]";
+        assertTrue(TrainingOverheadReport.markdown(TrainingOverheadReport.parse(shuffled))
+                .contains("| mlp | 4,000 x 16, 4 buckets, shuffled |"));
         // 6 x 2,558 x 3 epochs in 1 s
         assertTrue(report.contains("| 46,044 |"), report);
         assertEquals(6 * 2558, TrainingBenchmark.trainingRowsPerEpoch(19200, 6, false));
