@@ -83,8 +83,9 @@ import java.util.concurrent.TimeUnit;
  * to 2x, and the level drifts over minutes), and JMH runs the four sides one after another, so their
  * medians compare only to within that drift. {@link #paired} measures the overhead itself: each of its
  * iterations runs {@code plainFitLoop}, {@code plainFitLoopWithEvaluation} and {@code progressive} back to
- * back, in an order drawn at random each iteration, and reports each side's milliseconds as an auxiliary
- * counter; {@link TrainingOverheadReport} turns them into per-iteration ratios, so the
+ * back, in an order drawn at random each iteration, each after a {@code System.gc()} outside its timing
+ * (ND4J's reference objects, left by whichever side ran before, would otherwise slow the next side's
+ * collections), and reports each side's milliseconds as an auxiliary counter; {@link TrainingOverheadReport} turns them into per-iteration ratios, so the
  * sides compared always ran under the same conditions.
  *
  * <p>DL4J and ND4J log at {@code warn}, as the CLI sets them: DL4J's early-stopping trainer logs every epoch
