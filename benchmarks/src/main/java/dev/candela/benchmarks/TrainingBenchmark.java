@@ -85,8 +85,8 @@ import java.util.concurrent.TimeUnit;
  * iterations runs {@code plainFitLoop}, {@code plainFitLoopWithEvaluation} and {@code progressive} back to
  * back, in an order drawn at random each iteration, each after a {@code System.gc()} outside its timing
  * (ND4J's reference objects, left by whichever side ran before, would otherwise slow the next side's
- * collections), and reports each side's milliseconds as an auxiliary counter; {@link TrainingOverheadReport} turns them into per-iteration ratios, so the
- * sides compared always ran under the same conditions.
+ * collections), and reports each side's milliseconds as an auxiliary counter; {@link TrainingOverheadReport}
+ * turns them into per-iteration ratios, so the sides compared always ran under the same conditions.
  *
  * <p>DL4J and ND4J log at {@code warn}, as the CLI sets them: DL4J's early-stopping trainer logs every epoch
  * at {@code info}, which through the simple logger to standard error cost about 2 % of a progressive MLP

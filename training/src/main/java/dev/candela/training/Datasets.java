@@ -2,7 +2,7 @@ package dev.candela.training;
 
 import dev.candela.spi.Column;
 import dev.candela.spi.FeatureTable;
-import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -119,7 +119,12 @@ final class Datasets {
      * times slower than building the examples themselves (0.5 ms for a bucket of 2,550 x 81).
      */
     static INDArray array(float[] values, long... shape) {
-        return Nd4j.create(Nd4j.createBuffer(values), shape, Nd4j.getStrides(shape, 'c'), 0, 'c', DataType.FLOAT);
+        return on(Nd4j.createBuffer(values), shape);
+    }
+
+    /** A C-ordered array of {@code shape} on {@code buffer}, which it shares. */
+    static INDArray on(DataBuffer buffer, long... shape) {
+        return Nd4j.create(buffer, shape, Nd4j.getStrides(shape, 'c'), 0, 'c', buffer.dataType());
     }
 
     /** Bytes the arrays of {@code data} occupy. */
